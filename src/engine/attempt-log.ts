@@ -1,0 +1,59 @@
+/**
+ * The append-only attempt log: the source of truth of an attempt. State, scores, the debrief
+ * and exports are all derived from it.
+ * PERSISTED SHAPE: log entries are stored in IndexedDB and in export files. Changing a field
+ * needs a new Dexie version, an upgrade with a test, and a new export format version.
+ */
+import type { AlertSpec, ReportSpec } from '../scenario/schema.ts';
+import type { SimMs } from '../scenario/duration.ts';
+import type { ActionOf, ActionType, TraineeAction } from './actions.ts';
+
+/** What the scenario does, as emitted by the compiled machine. */
+export type ScenePayload =
+  | { readonly type: 'phase.enter'; readonly phase: string }
+  | { readonly type: 'alert.fire'; readonly alert: AlertSpec }
+  | { readonly type: 'report.arrive'; readonly report: ReportSpec }
+  | { readonly type: 'evidence.arrive'; readonly source: string }
+  | { readonly type: 'mitigation.result'; readonly mitigation: string; readonly message: string; readonly changed: boolean };
+
+type SceneEntryOf<P extends ScenePayload> = { readonly seq: number; readonly t: SimMs; readonly type: P['type']; readonly payload: Omit<P, 'type'> };
+export type SceneEntry = { [K in ScenePayload['type']]: SceneEntryOf<Extract<ScenePayload, { type: K }>> }[ScenePayload['type']];
+
+export type ActionEntry = { [K in ActionType]: { readonly seq: number; readonly t: SimMs; readonly type: K; readonly payload: ActionOf<K> } }[ActionType];
+
+export interface ExerciseStartEntry {
+  readonly seq: number;
+  readonly t: SimMs;
+  readonly type: 'exercise.start';
+  readonly payload: { readonly scenario: string; readonly hash: string; readonly seed: number; readonly mode: string };
+}
+export interface ExerciseEndEntry {
+  readonly seq: number;
+  readonly t: SimMs;
+  readonly type: 'exercise.end';
+  readonly payload: { readonly reason: 'time-up' };
+}
+export interface RefusedEntry {
+  readonly seq: number;
+  readonly t: SimMs;
+  readonly type: 'action.refused';
+  readonly payload: { readonly action: TraineeAction; readonly reason: string };
+}
+
+export type LogEntry = SceneEntry | ActionEntry | ExerciseStartEntry | ExerciseEndEntry | RefusedEntry;
+
+export const isActionEntry = (entry: LogEntry): entry is ActionEntry =>
+  entry.type !== 'action.refused' && entry.type !== 'exercise.start' && entry.type !== 'exercise.end' && 'payload' in entry && entry.payload !== null && typeof entry.payload === 'object' && 'type' in entry.payload && entry.payload.type === entry.type;
+
+/** The accepted actions of one type, in log order. */
+export function actionsOf<K extends ActionType>(log: readonly LogEntry[], type: K): { readonly t: SimMs; readonly action: ActionOf<K> }[] {
+  const out: { t: SimMs; action: ActionOf<K> }[] = [];
+  for (const entry of log) {
+    if (isActionEntry(entry) && entry.type === type) out.push({ t: entry.t, action: entry.payload as ActionOf<K> });
+  }
+  return out;
+}
+
+export function sceneOf<K extends ScenePayload['type']>(log: readonly LogEntry[], type: K): { readonly t: SimMs; readonly payload: Omit<Extract<ScenePayload, { type: K }>, 'type'> }[] {
+  return log.flatMap((entry) => (entry.type === type ? [{ t: entry.t, payload: entry.payload as Omit<Extract<ScenePayload, { type: K }>, 'type'> }] : []));
+}

@@ -1,0 +1,109 @@
+import { createActor, type Actor } from 'xstate';
+import type { LoadedScenario } from '../scenario/loader.ts';
+import type { SimMs } from '../scenario/duration.ts';
+import type { TraineeAction } from './actions.ts';
+import type { LogEntry, SceneEntry } from './attempt-log.ts';
+import { compileScenario, type WorldMachine } from './compile-machine.ts';
+import { SimClock } from './sim-clock.ts';
+import { deriveView, type ExerciseView } from './exercise-view.ts';
+import { refusalReason, type Mode } from './check-action.ts';
+
+export interface ExerciseOptions {
+  readonly seed?: number;
+  readonly mode?: Mode;
+}
+
+/**
+ * One attempt at a scenario: the compiled machine on a simulated clock, and the append-only
+ * log of everything that happened. Deterministic: the same scenario, seed and actions at the
+ * same simulated times produce the same log, however the clock is advanced.
+ */
+export class Exercise {
+  readonly scenario: LoadedScenario;
+  readonly seed: number;
+  readonly mode: Mode;
+  private readonly clock = new SimClock();
+  private readonly actor: Actor<WorldMachine>;
+  private readonly entries: LogEntry[] = [];
+  private readonly listeners = new Set<(entry: LogEntry) => void>();
+
+  constructor(scenario: LoadedScenario, options: ExerciseOptions = {}) {
+    this.scenario = scenario;
+    this.seed = options.seed ?? 0;
+    this.mode = options.mode ?? 'practice';
+    this.append({ type: 'exercise.start', payload: { scenario: scenario.spec.id, hash: scenario.hash, seed: this.seed, mode: this.mode } });
+    this.actor = createActor(compileScenario(scenario, this.seed), { clock: this.clock });
+    this.actor.on('scene', (emitted) => {
+      const { type, ...payload } = emitted.payload;
+      this.append({ type, payload } as Omit<SceneEntry, 'seq' | 't'>);
+    });
+    this.actor.start();
+  }
+
+  get log(): readonly LogEntry[] {
+    return this.entries;
+  }
+
+  get now(): SimMs {
+    return this.clock.now();
+  }
+
+  get phase(): string {
+    const value = this.actor.getSnapshot().value;
+    return typeof value === 'string' ? value : this.scenario.initialPhase;
+  }
+
+  /** Called with every new log entry, in order: the shell persists each one. */
+  onEntry(listener: (entry: LogEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs the world up to simulated time `t`: injects, evidence arrivals, phase changes. */
+  advanceTo(t: number): void {
+    if (t < this.now) throw new Error(`cannot move the exercise back from ${this.now} to ${t}`);
+    const end = this.scenario.duration;
+    if (this.isEnded()) return this.clock.advanceTo(Math.max(t, this.now));
+    if (t >= end) {
+      this.clock.advanceTo(end);
+      if (this.view().resolvedAt === undefined) this.append({ type: 'exercise.end', payload: { reason: 'time-up' } });
+      // The world stops at the end; only the clock reading moves on (for the RCA that follows).
+      this.actor.stop();
+      this.clock.advanceTo(t);
+      return;
+    }
+    this.clock.advanceTo(t);
+  }
+
+  /** Takes a trainee action at the current time (or at `t`, advancing first). */
+  act(action: TraineeAction, t: number = this.now): LogEntry {
+    this.advanceTo(t);
+    const reason = refusalReason(this.scenario, this.view(), action, this.mode);
+    if (reason !== undefined) return this.append({ type: 'action.refused', payload: { action, reason } });
+    const entry = this.append({ type: action.type, payload: action } as Omit<LogEntry, 'seq' | 't'>);
+    if (this.actor.getSnapshot().status === 'active') this.actor.send(action);
+    return entry;
+  }
+
+  view(): ExerciseView {
+    return deriveView(this.scenario, this.entries, this.now);
+  }
+
+  /** When the world next changes by itself, if it will. */
+  nextEventAt(): SimMs | undefined {
+    if (this.isEnded()) return undefined;
+    const due = this.clock.nextDue();
+    return due === undefined ? this.scenario.duration : (Math.min(due, this.scenario.duration) as SimMs);
+  }
+
+  private isEnded(): boolean {
+    return this.actor.getSnapshot().status !== 'active';
+  }
+
+  private append(entry: Omit<LogEntry, 'seq' | 't'>): LogEntry {
+    const full = { ...entry, seq: this.entries.length, t: this.now } as LogEntry;
+    this.entries.push(full);
+    for (const listener of this.listeners) listener(full);
+    return full;
+  }
+}

@@ -1,0 +1,46 @@
+import type { LoadedScenario } from '../scenario/loader.ts';
+import type { TraineeAction } from './actions.ts';
+import { isActionEntry, type LogEntry } from './attempt-log.ts';
+import { Exercise } from './exercise.ts';
+import type { Mode } from './check-action.ts';
+
+export interface TimedAction {
+  readonly t: number;
+  readonly action: TraineeAction;
+}
+
+/** Plays timed actions against a fresh exercise. `until` runs the clock on afterwards (default: the scenario's end). */
+export function playActions(scenario: LoadedScenario, actions: readonly TimedAction[], options: { seed?: number; mode?: Mode; until?: number } = {}): Exercise {
+  const exercise = new Exercise(scenario, options);
+  for (const { t, action } of actions) exercise.act(action, t);
+  const last = actions.at(-1)?.t ?? 0;
+  exercise.advanceTo(Math.max(options.until ?? scenario.duration, last));
+  return exercise;
+}
+
+/** The trainee's side of a stored log: what must be replayed to rebuild it. */
+export function traineeActions(log: readonly LogEntry[]): TimedAction[] {
+  return log.flatMap((entry) => {
+    if (isActionEntry(entry)) return [{ t: entry.t, action: entry.payload }];
+    if (entry.type === 'action.refused') return [{ t: entry.t, action: entry.payload.action }];
+    return [];
+  });
+}
+
+/**
+ * Rebuilds an exercise from a stored log (after a reload) and checks that replaying it gives
+ * back the very same entries; a mismatch means the scenario changed or the log was altered.
+ */
+export function restoreFromLog(scenario: LoadedScenario, log: readonly LogEntry[], now: number): { exercise: Exercise; mismatch: string | undefined } {
+  const start = log[0];
+  const options = start?.type === 'exercise.start' ? { seed: start.payload.seed, mode: modeOf(start.payload.mode) } : {};
+  const exercise = new Exercise(scenario, options);
+  for (const { t, action } of traineeActions(log)) exercise.act(action, t);
+  exercise.advanceTo(Math.max(now, exercise.now));
+  const rebuilt = exercise.log.slice(0, log.length);
+  const index = rebuilt.findIndex((entry, i) => JSON.stringify(entry) !== JSON.stringify(log[i]));
+  const mismatch = index === -1 ? (rebuilt.length < log.length ? `the stored log has ${log.length - rebuilt.length} entries the replay does not produce` : undefined) : `entry ${index} differs on replay`;
+  return { exercise, mismatch };
+}
+
+const modeOf = (mode: string): Mode => (mode === 'interview' || mode === 'tabletop' ? mode : 'practice');

@@ -1,0 +1,109 @@
+/**
+ * Transcripts: a public JSON file format of timed trainee actions (docs/transcript-format.md).
+ * Parsing never throws on bad input; every problem comes back with its line and path.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import { closest } from 'fastest-levenshtein';
+import { z } from 'zod';
+import type { LoadedScenario } from '../scenario/loader.ts';
+import { formatPath, type PathSegment, type Problem } from '../scenario/problem.ts';
+import { YamlLocator } from '../scenario/yaml-locator.ts';
+import { parseDuration } from '../scenario/duration.ts';
+import { namespaces } from '../scenario/references.ts';
+import { ACTION_SCHEMAS, ACTION_TYPES, isActionType, type TraineeAction } from './actions.ts';
+import type { TimedAction } from './replay.ts';
+import { MODES, type Mode } from './check-action.ts';
+
+export interface Transcript {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly mode: Mode;
+  readonly actions: readonly TimedAction[];
+}
+
+const Header = z.looseObject({
+  scenario: z.string({ error: 'expected the scenario id as text' }),
+  seed: z.number({ error: 'expected a whole number' }).int().optional(),
+  mode: z.enum(MODES, { error: `expected one of ${MODES.join(', ')}` }).optional(),
+  actions: z.array(z.unknown(), { error: 'expected a list of actions' }),
+});
+
+export function parseTranscript(text: string, file: string, scenario: LoadedScenario): { transcript: Transcript | undefined; problems: Problem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const locator = new YamlLocator(doc, lines);
+  const problems: Problem[] = [];
+  const problem = (path: readonly PathSegment[], message: string, onKey = false) =>
+    problems.push({ file, line: locator.line(path, onKey), path: formatPath(path), message, severity: 'error' });
+
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    const line = position !== undefined ? lines.linePos(Number(position)).line : (doc.errors[0]?.linePos?.[0]?.line ?? 1);
+    return { transcript: undefined, problems: [{ file, line, path: '(json)', message: `not valid JSON: ${message}`, severity: 'error' }] };
+  }
+  const header = Header.safeParse(data);
+  if (!header.success) {
+    for (const issue of header.error.issues) problem(issue.path.filter((p): p is PathSegment => typeof p !== 'symbol'), issue.message);
+    return { transcript: undefined, problems };
+  }
+  for (const key of Object.keys(header.data)) {
+    if (!['scenario', 'seed', 'mode', 'actions', 'title', 'notes', 'author'].includes(key)) problem([key], `unknown key "${key}": expected scenario, seed, mode, actions (and optionally title, notes, author)`, true);
+  }
+  if (header.data.scenario !== scenario.spec.id) problem(['scenario'], `transcript is for scenario "${header.data.scenario}" but the scenario file is "${scenario.spec.id}"`);
+
+  const names = namespaces(scenario.spec);
+  const refs: Record<string, { field: string; set: ReadonlySet<string>; what: string }[]> = {
+    'alert.acknowledge': [{ field: 'alert', set: names.alert, what: 'alert' }],
+    'evidence.request': [{ field: 'source', set: names.evidence, what: 'evidence source' }],
+    'escalation.send': [{ field: 'to', set: names['escalation target'], what: 'team or vendor' }],
+    'mitigation.apply': [{ field: 'mitigation', set: names.mitigation, what: 'mitigation' }],
+    'change.link': [{ field: 'change', set: names.change, what: 'change' }],
+  };
+
+  const actions: TimedAction[] = [];
+  let previous = 0;
+  header.data.actions.forEach((raw, i) => {
+    const path: PathSegment[] = ['actions', i];
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return problem(path, 'expected an action like { "at": "5m", "type": "bridge.open" }');
+    const { at, ...rest } = raw as Record<string, unknown>;
+    const t = typeof at === 'string' ? parseDuration(at) : undefined;
+    if (t === undefined) problem([...path, 'at'], `${at === undefined ? 'missing "at"' : JSON.stringify(at) + ' is not a duration'}: expected a time since the start like 90s, 5m, 1h30m`);
+    else if (t < previous) problem([...path, 'at'], `"${String(at)}" is earlier than the action before it; actions must be in time order`);
+    else previous = t;
+    const type = rest['type'];
+    if (typeof type !== 'string' || !isActionType(type)) {
+      const guess = typeof type === 'string' ? closest(type, ACTION_TYPES) : undefined;
+      return problem([...path, 'type'], `unknown action type ${JSON.stringify(type)}${guess ? `; did you mean "${guess}"?` : ''} (expected one of ${ACTION_TYPES.join(', ')})`);
+    }
+    const parsed = ACTION_SCHEMAS[type].safeParse(rest);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const sub = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+        if (issue.code === 'unrecognized_keys') issue.keys.forEach((key) => problem([...path, ...sub, key], `unknown field "${key}" for ${type}`, true));
+        else problem([...path, ...sub], issue.message);
+      }
+      return;
+    }
+    const action: TraineeAction = parsed.data;
+    for (const ref of refs[type] ?? []) {
+      const value = (action as unknown as Record<string, unknown>)[ref.field];
+      if (typeof value === 'string' && !ref.set.has(value)) problem([...path, ref.field], unknownId(ref.what, value, ref.set));
+    }
+    if (action.type === 'escalation.send') {
+      action.evidence.forEach((id, j) => names.evidence.has(id) || problem([...path, 'evidence', j], unknownId('evidence source', id, names.evidence)));
+    }
+    if (t !== undefined) actions.push({ t, action });
+  });
+  if (problems.length > 0) return { transcript: undefined, problems };
+  return { transcript: { scenario: header.data.scenario, seed: header.data.seed ?? 0, mode: header.data.mode ?? 'practice', actions }, problems };
+}
+
+function unknownId(what: string, id: string, known: ReadonlySet<string>): string {
+  const list = [...known];
+  const guess = list.length > 0 ? closest(id, list) : undefined;
+  return `unknown ${what} "${id}"${guess ? `; did you mean "${guess}"?` : ''} (known: ${list.join(', ') || 'none'})`;
+}

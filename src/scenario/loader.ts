@@ -1,0 +1,101 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { z } from 'zod';
+import { ScenarioSchema, type Scenario } from './schema.ts';
+import { formatPath, hasErrors, type PathSegment, type Problem } from './problem.ts';
+import { YamlLocator } from './yaml-locator.ts';
+import { checkReferences } from './references.ts';
+import { parseDuration, type SimMs } from './duration.ts';
+
+/** A scenario that passed the schema and reference checks, with what the engine needs precomputed. */
+export interface LoadedScenario {
+  readonly spec: Scenario;
+  readonly file: string;
+  /** sha-256 of the file text: an attempt records it so a changed scenario is noticed. */
+  readonly hash: string;
+  readonly initialPhase: string;
+  readonly duration: SimMs;
+}
+
+export interface LoadResult {
+  readonly scenario: LoadedScenario | undefined;
+  readonly problems: readonly Problem[];
+  /** Finds the line of a document path, for checks that run after loading (reachability). */
+  readonly locate: (path: readonly PathSegment[], onKey?: boolean) => number;
+}
+
+export function contentHash(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** Parses and validates one scenario file's text. Never throws on bad input. */
+export function loadScenario(text: string, file: string): LoadResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const locator = new YamlLocator(doc, lines);
+  const locate = (path: readonly PathSegment[], onKey = false) => locator.line(path, onKey);
+  const problem = (path: readonly PathSegment[], message: string, onKey = false, severity: Problem['severity'] = 'error'): Problem => ({
+    file,
+    line: locate(path, onKey),
+    path: formatPath(path),
+    message,
+    severity,
+  });
+
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) => ({
+      file,
+      line: error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line,
+      path: '(yaml)',
+      message: `YAML syntax error: ${firstLine(error.message)}`,
+      severity: 'error' as const,
+    }));
+    return { scenario: undefined, problems, locate };
+  }
+
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { scenario: undefined, problems: [problem([], 'expected a mapping with id, title, phases, ... at the top of the file')], locate };
+  }
+
+  const parsed = ScenarioSchema.safeParse(data);
+  if (!parsed.success) return { scenario: undefined, problems: schemaProblems(parsed.error.issues, problem), locate };
+
+  const spec = parsed.data;
+  const problems = checkReferences(spec, problem);
+  if (hasErrors(problems)) return { scenario: undefined, problems, locate };
+  const initialPhase = Object.keys(spec.phases)[0] ?? '';
+  const scenario: LoadedScenario = {
+    spec,
+    file,
+    hash: contentHash(text),
+    initialPhase,
+    duration: parseDuration(spec.duration) ?? (0 as SimMs),
+  };
+  return { scenario, problems, locate };
+}
+
+type MakeProblem = (path: readonly PathSegment[], message: string, onKey?: boolean, severity?: Problem['severity']) => Problem;
+
+function schemaProblems(issues: readonly z.core.$ZodIssue[], problem: MakeProblem): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const messages = issue.message.split('\n');
+      issue.keys.forEach((key, index) => out.push(problem([...path, key], messages[index] ?? `unknown key "${key}"`, true)));
+    } else if (issue.code === 'invalid_key') {
+      out.push(problem(path, issue.issues[0]?.message ?? issue.message, true));
+    } else if (issue.code === 'invalid_element') {
+      out.push(problem(path, issue.issues[0]?.message ?? issue.message));
+    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+      out.push(problem(path.slice(0, -1), `missing key "${String(path.at(-1))}": ${issue.message.replace(/, got nothing$/, '')}`));
+    } else {
+      out.push(problem(path, issue.message));
+    }
+  }
+  return out;
+}
+
+const firstLine = (message: string): string => message.split('\n')[0] ?? message;

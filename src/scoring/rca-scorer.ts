@@ -1,0 +1,121 @@
+import type { LoadedScenario } from '../scenario/loader.ts';
+import type { Rca } from '../engine/actions.ts';
+import { actionsOf, type LogEntry } from '../engine/attempt-log.ts';
+import { RCA } from './rubric.ts';
+import type { EvidenceLine } from './scorecard.ts';
+import { findAll, fraction, hasTerm, matchGroups, quote, stems, wordCount } from './text-match.ts';
+
+const CAUSAL = /\b(because|caused?|causing|due to|led to|leads? to|leading to|result(?:ed|s|ing)? in|as a result|so that|which meant|meaning|without|never|no one|nobody|not|missing|lack(?:ed|ing)?|allowed|let)\b/i;
+const BLAME = [/\bhuman error\b/i, /\boperator error\b/i, /\buser error\b/i, /\bcareless\w*\b/i, /\bnegligen\w*\b/i, /\b(?:his|her|their) fault\b/i, /\bfault of\b/i, /\bshould have (?:known|checked|been more careful)\b/i, /\b(?:users?|staff|engineers?|he|she|they) should have\b/i, /\bincompeten\w*\b/i, /\bnot paying attention\b/i];
+const VAGUE = /^(?:\s*(?:we will|we'll|to|should|must|need to|let's))?\s*(?:continue to |better |more closely |closely )?(?:monitor|improve|review|look into|investigate|be more careful|be careful|pay (?:more )?attention|train|remind|raise awareness|ensure|make sure|check|keep an eye|double[- ]check|communicate better|do better|try to)\b/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * RCA quality: proximate cause, root cause and contributing factors told apart and right for
+ * this scenario; actions specific, owned, dated and measurable; blameless language.
+ */
+export function scoreRca(scenario: LoadedScenario, log: readonly LogEntry[]): EvidenceLine[] {
+  const submitted = actionsOf(log, 'rca.submit')[0];
+  if (!submitted) return [{ t: null, points: 0, text: 'No RCA was submitted.' }];
+  return judgeRca(scenario, submitted.action.rca, submitted.t);
+}
+
+export function judgeRca(scenario: LoadedScenario, rca: Rca, t: number | null = null): EvidenceLine[] {
+  const { spec } = scenario;
+  const key = spec.expectations.rca;
+  const lines: EvidenceLine[] = [];
+  const contributingPoints = key.contributing?.length ? RCA.contributing : 0;
+  const rootPoints = RCA.root + (RCA.contributing - contributingPoints);
+
+  // Proximate cause: what directly broke.
+  const proximate = matchGroups(rca.proximateCause, key.proximateCause);
+  const proximateInRoot = matchGroups(rca.rootCause, key.proximateCause);
+  if (rca.proximateCause.trim() === '') {
+    lines.push({ t, points: proximateInRoot.matched === proximateInRoot.total ? RCA.proximate * 0.5 : 0, text: 'No proximate cause stated (what directly failed).' });
+  } else {
+    lines.push({ t, points: RCA.proximate * fraction(proximate) * precision(rca.proximateCause), text: describeMatch('Proximate cause', rca.proximateCause, proximate) });
+  }
+
+  // Root cause: the deepest cause the organisation controls, stated as a cause.
+  const root = matchGroups(rca.rootCause, key.rootCause);
+  let rootShare = fraction(root) * precision(rca.rootCause);
+  let rootText = describeMatch('Root cause', rca.rootCause, root);
+  if (rca.rootCause.trim() !== '' && !CAUSAL.test(rca.rootCause)) {
+    rootShare *= RCA.noCausalShare;
+    rootText += ' It names things but does not say what caused what (no "because", "led to", "without"…).';
+  }
+  if (rca.rootCause.trim() !== '' && fraction(root) < 0.5 && proximateInRoot.matched === proximateInRoot.total) {
+    rootText += ' This describes the symptom (the proximate cause), not why it was possible.';
+  }
+  if (wordCount(rca.rootCause) > RCA.preciseWords) rootText += ` At ${wordCount(rca.rootCause)} words it is not a precise statement; matched concepts count less.`;
+  lines.push({ t, points: rootPoints * rootShare, text: rootText });
+
+  // Contributing factors.
+  if (key.contributing?.length) {
+    const factors = rca.contributingFactors.filter((f) => f.trim() !== '');
+    const found = key.contributing.filter((c) => factors.some((f) => matchGroups(f, c.concepts).matched === c.concepts.length));
+    const missing = key.contributing.filter((c) => !found.includes(c));
+    lines.push({
+      t,
+      points: contributingPoints * (found.length / key.contributing.length),
+      text: `Contributing factors: identified ${found.length} of ${key.contributing.length}${found.length ? ` (${found.map((c) => c.label).join('; ')})` : ''}${missing.length ? `; not covered: ${missing.map((c) => c.label).join('; ')}` : ''}.`,
+    });
+  }
+
+  // Actions: both kinds, the expected ground covered, each one specific, owned, dated, measurable.
+  const actions = rca.actions.filter((a) => a.text.trim() !== '');
+  const kinds = ['corrective', 'preventive'] as const;
+  const haveKinds = kinds.filter((k) => actions.some((a) => a.kind === k));
+  lines.push({ t, points: RCA.actionKinds * (haveKinds.length / 2), text: haveKinds.length === 2 ? 'Both corrective and preventive actions are present.' : `No ${kinds.filter((k) => !haveKinds.includes(k)).join(' or ')} action: an RCA needs both (fix this one, stop the next one).` });
+  const expectedActions = key.actions ?? [];
+  if (expectedActions.length > 0) {
+    const covered = expectedActions.filter((e) => actions.some((a) => matchGroups(a.text, e.concepts).matched === e.concepts.length));
+    const missing = expectedActions.filter((e) => !covered.includes(e));
+    lines.push({ t, points: RCA.actionCoverage * (covered.length / expectedActions.length), text: `Actions cover ${covered.length} of ${expectedActions.length} expected${missing.length ? `; missing: ${missing.map((e) => e.label).join('; ')}` : ''}.` });
+  }
+  const qualityPoints = RCA.actionQuality + (expectedActions.length > 0 ? 0 : RCA.actionCoverage);
+  if (actions.length === 0) {
+    lines.push({ t, points: 0, text: 'No actions: an RCA without actions changes nothing.' });
+  } else {
+    const domain = [...spec.services.flatMap((s) => [s.id, s.name]), ...spec.teams.map((x) => x.name), ...(spec.changes ?? []).map((c) => c.id), ...expectedActions.flatMap((e) => e.concepts.flat())];
+    let sum = 0;
+    for (const action of actions) {
+      const tokens = stems(action.text);
+      const vague = VAGUE.test(action.text) && !domain.some((w) => hasTerm(tokens, w));
+      const specific = !vague && wordCount(action.text) >= 5;
+      const owned = action.owner.trim() !== '';
+      const dated = DATE.test(action.due.trim()) && !Number.isNaN(Date.parse(action.due.trim()));
+      const measured = wordCount(action.measure) >= 3;
+      const score = (specific ? 0.4 : 0) + (owned ? 0.2 : 0) + (dated ? 0.2 : 0) + (measured ? 0.2 : 0);
+      sum += score;
+      const lacks = [!specific && 'specific', !owned && 'owned', !dated && 'dated (YYYY-MM-DD)', !measured && 'measurable'].filter((x): x is string => typeof x === 'string');
+      if (vague) lines.push({ t, points: 0, text: `Action ${quote(action.text)} is vague: say which system or process changes and how, e.g. "Add an automated check to the change template that blocks…".` });
+      else if (lacks.length > 0) lines.push({ t, points: 0, text: `Action ${quote(action.text)} is not ${lacks.join(', ')}.` });
+    }
+    lines.push({ t, points: qualityPoints * (sum / actions.length), text: `Action quality: ${Math.round((sum / actions.length) * 100)}% across ${actions.length} action${actions.length > 1 ? 's' : ''} (specific 40%, owner 20%, due date 20%, measure of success 20%).` });
+  }
+
+  // Blameless language.
+  const all = [rca.proximateCause, rca.rootCause, ...rca.contributingFactors, ...actions.map((a) => a.text)].join('\n');
+  const blamed = [...findAll(all, BLAME), ...(spec.people ?? []).map((p) => p.name).filter((n) => hasTerm(stems(all), n))];
+  let penalty = 0;
+  for (const phrase of blamed) {
+    if (penalty <= RCA.maxBlamePenalty) break;
+    penalty += RCA.blame;
+    lines.push({ t, points: RCA.blame, text: `Blame: ${quote(phrase)}. A blameless RCA asks what in the system let the mistake through (review, automation, checks), not who made it.` });
+  }
+  return lines;
+}
+
+/** Precise statements earn full credit for what they match; long ones that mention everything do not. */
+function precision(text: string): number {
+  const words = wordCount(text);
+  return words <= RCA.preciseWords ? 1 : Math.max(0.4, RCA.preciseWords / words);
+}
+
+function describeMatch(label: string, text: string, match: ReturnType<typeof matchGroups>): string {
+  if (text.trim() === '') return `${label}: not stated.`;
+  const found = match.terms.filter((t): t is string => t !== undefined);
+  if (match.matched === match.total) return `${label} ${quote(text)} matches the answer key (${found.join(', ')}).`;
+  return `${label} ${quote(text)} matches ${match.matched} of ${match.total} key concepts${found.length ? ` (${found.join(', ')})` : ''}.`;
+}
