@@ -38,6 +38,8 @@ export class Exercise {
       this.append({ type, payload } as Omit<SceneEntry, 'seq' | 't'>);
     });
     this.actor.start();
+    // Things due at 0 (the first injects) happen at the start, not at the first advance.
+    this.clock.advanceTo(0);
   }
 
   get log(): readonly LogEntry[] {
@@ -81,7 +83,11 @@ export class Exercise {
     const reason = refusalReason(this.scenario, this.view(), action, this.mode);
     if (reason !== undefined) return this.append({ type: 'action.refused', payload: { action, reason } });
     const entry = this.append({ type: action.type, payload: action } as Omit<LogEntry, 'seq' | 't'>);
-    if (this.actor.getSnapshot().status === 'active') this.actor.send(action);
+    if (this.actor.getSnapshot().status === 'active') {
+      this.actor.send(action);
+      // Zero-delay consequences (an immediate mitigation effect) land at the same instant.
+      this.clock.advanceTo(this.now);
+    }
     return entry;
   }
 
