@@ -8,6 +8,8 @@ import { findAll, fraction, hasTerm, matchGroups, quote, stems, wordCount } from
 const CAUSAL = /\b(because|caused?|causing|due to|led to|leads? to|leading to|result(?:ed|s|ing)? in|as a result|so that|which meant|meaning|without|never|no one|nobody|not|missing|lack(?:ed|ing)?|allowed|let)\b/i;
 const BLAME = [/\bhuman error\b/i, /\boperator error\b/i, /\buser error\b/i, /\bcareless\w*\b/i, /\bnegligen\w*\b/i, /\b(?:his|her|their) fault\b/i, /\bfault of\b/i, /\bshould have (?:known|checked|been more careful)\b/i, /\b(?:users?|staff|engineers?|he|she|they) should have\b/i, /\bincompeten\w*\b/i, /\bnot paying attention\b/i];
 const VAGUE = /^(?:\s*(?:we will|we'll|to|should|must|need to|let's))?\s*(?:continue to |better |more closely |closely )?(?:monitor|improve|review|look into|investigate|be more careful|be careful|pay (?:more )?attention|train|remind|raise awareness|ensure|make sure|check|keep an eye|double[- ]check|communicate better|do better|try to)\b/i;
+/** Verbs that name a concrete change to a system or process; a vague opener followed by one of these is fine. */
+const CONCRETE = /\b(add|adds|automate\w*|alert(?:s|ing)? on|block\w*|build|configure\w*|creat\w+|deploy\w*|disabl\w+|enabl\w+|enforc\w+|extend\w*|implement\w*|introduc\w+|load\w*|migrat\w+|publish\w*|reclassif\w+|remov\w+|replac\w+|requir\w+|schedul\w+|separat\w+|split\w*|switch\w*|turn on|set up|upgrad\w+|rewrit\w+|install\w*|stag\w+|renew\w*|revert\w*|roll(?:ed)? back)\b/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -77,11 +79,9 @@ export function judgeRca(scenario: LoadedScenario, rca: Rca, t: number | null = 
   if (actions.length === 0) {
     lines.push({ t, points: 0, text: 'No actions: an RCA without actions changes nothing.' });
   } else {
-    const domain = [...spec.services.flatMap((s) => [s.id, s.name]), ...spec.teams.map((x) => x.name), ...(spec.changes ?? []).map((c) => c.id), ...expectedActions.flatMap((e) => e.concepts.flat())];
     let sum = 0;
     for (const action of actions) {
-      const tokens = stems(action.text);
-      const vague = VAGUE.test(action.text) && !domain.some((w) => hasTerm(tokens, w));
+      const vague = (VAGUE.test(action.text) || /\bbe (?:more )?careful\b/i.test(action.text)) && !CONCRETE.test(action.text);
       const specific = !vague && wordCount(action.text) >= 5;
       const owned = action.owner.trim() !== '';
       const dated = DATE.test(action.due.trim()) && !Number.isNaN(Date.parse(action.due.trim()));

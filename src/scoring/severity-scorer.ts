@@ -57,7 +57,11 @@ export function scoreSeverity(scenario: LoadedScenario, log: readonly LogEntry[]
     const grace = (lastChange?.t ?? 0) + (lastChange === expected[0] ? setWithin : reassessWithin);
     const have = levelAt(trainee, a);
     const matches = have !== undefined && levelRank(have) === levelRank(want);
-    if (a < grace && !matches) continue;
+    // Time to react: until the grace ends, a level the trainee has not touched since the
+    // expected one changed is not held against them. A level they chose is.
+    const lastSet = [...trainee].reverse().find((c) => c.t <= a)?.t;
+    const notYetReacted = lastSet === undefined || lastSet < (lastChange?.t ?? 0);
+    if (a < grace && !matches && notYetReacted) continue;
     counted += dt;
     if (have === undefined || levelRank(have) > levelRank(want)) {
       penalty += dt * SEVERITY.underWeight;
