@@ -64,7 +64,7 @@ export type ActionType = keyof typeof ACTION_SCHEMAS;
 export type TraineeAction = { [K in ActionType]: z.infer<(typeof ACTION_SCHEMAS)[K]> }[ActionType];
 export type ActionOf<K extends ActionType> = Extract<TraineeAction, { type: K }>;
 export const ACTION_TYPES = Object.keys(ACTION_SCHEMAS) as ActionType[];
-export const isActionType = (type: string): type is ActionType => type in ACTION_SCHEMAS;
+export const isActionType = (type: string): type is ActionType => Object.hasOwn(ACTION_SCHEMAS, type);
 
 export const TraineeActionSchema = z.discriminatedUnion('type', [
   ACTION_SCHEMAS['alert.acknowledge'],

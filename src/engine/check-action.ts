@@ -1,4 +1,5 @@
 import type { LoadedScenario } from '../scenario/loader.ts';
+import { own } from '../scenario/own.ts';
 import { clockTime } from '../scenario/duration.ts';
 import type { TraineeAction } from './actions.ts';
 import type { ExerciseView } from './exercise-view.ts';
@@ -34,7 +35,7 @@ export function refusalReason(scenario: LoadedScenario, view: ExerciseView, acti
     case 'bridge.open':
       return view.bridgeOpenedAt === undefined ? undefined : `The bridge has been open since ${at(view.bridgeOpenedAt)}.`;
     case 'evidence.request': {
-      if (!(action.source in spec.evidence)) return `Unknown evidence source "${action.source}"; available: ${Object.keys(spec.evidence).join(', ')}.`;
+      if (own(spec.evidence, action.source) === undefined) return `Unknown evidence source "${action.source}"; available: ${Object.keys(spec.evidence).join(', ')}.`;
       const pending = view.evidence.find((e) => e.source === action.source);
       if (pending?.arrivedAt !== undefined) return `"${pending.title}" already arrived at ${at(pending.arrivedAt)}; open it in the evidence viewer.`;
       if (pending) return `"${pending.title}" was already requested at ${at(pending.requestedAt)} and arrives at ${at(pending.arrivesAt)}.`;
@@ -48,7 +49,7 @@ export function refusalReason(scenario: LoadedScenario, view: ExerciseView, acti
       return undefined;
     }
     case 'mitigation.apply': {
-      const mitigation = spec.mitigations[action.mitigation];
+      const mitigation = own(spec.mitigations, action.mitigation);
       if (!mitigation) return `Unknown mitigation "${action.mitigation}"; available: ${Object.keys(spec.mitigations).join(', ')}.`;
       const done = view.mitigations.find((m) => m.mitigation === action.mitigation);
       if (done) return `"${mitigation.title}" was already applied at ${at(done.t)}.`;

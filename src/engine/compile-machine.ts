@@ -1,4 +1,5 @@
 import { assign, emit, raise, setup } from 'xstate';
+import { own } from '../scenario/own.ts';
 import type { LoadedScenario } from '../scenario/loader.ts';
 import { parseDuration } from '../scenario/duration.ts';
 import { parseTrigger, type TriggerKind } from '../scenario/triggers.ts';
@@ -158,15 +159,15 @@ export function compileScenario(scenario: LoadedScenario, seed = 0) {
       })),
       scheduleEvidence: raise(
         ({ event }) => ({ type: 'evidence.arrive' as const, source: event.type === 'evidence.request' ? event.source : '' }),
-        { delay: ({ event }) => (event.type === 'evidence.request' ? ms(spec.evidence[event.source]?.delay ?? '0s') : 0) },
+        { delay: ({ event }) => (event.type === 'evidence.request' ? ms(own(spec.evidence, event.source)?.delay ?? '0s') : 0) },
       ),
       scheduleMitigation: raise(
         ({ event }) => ({ type: 'mitigation.effect' as const, mitigation: event.type === 'mitigation.apply' ? event.mitigation : '' }),
-        { delay: ({ event }) => (event.type === 'mitigation.apply' ? ms(spec.mitigations[event.mitigation]?.effect.after ?? '0s') : 0) },
+        { delay: ({ event }) => (event.type === 'mitigation.apply' ? ms(own(spec.mitigations, event.mitigation)?.effect.after ?? '0s') : 0) },
       ),
       mitigationNoChange: emit(({ event }) => {
         const id = event.type === 'mitigation.effect' ? event.mitigation : '';
-        const mitigation = spec.mitigations[id];
+        const mitigation = own(spec.mitigations, id);
         const changed = false;
         const message =
           mitigation?.effect.goto === undefined ? (mitigation?.effect.message ?? '') : `${mitigation.title}: done, but no visible change in the current situation.`;

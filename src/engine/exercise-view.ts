@@ -1,4 +1,5 @@
 import type { LoadedScenario } from '../scenario/loader.ts';
+import { own } from '../scenario/own.ts';
 import type { AlertSpec, Level, ReportSpec } from '../scenario/schema.ts';
 import { HEALTH } from '../scenario/schema.ts';
 import type { Role } from '../scenario/triggers.ts';
@@ -72,7 +73,7 @@ export function deriveView(scenario: LoadedScenario, log: readonly LogEntry[], n
         const item = evidence.find((e) => e.source === entry.payload.source && e.arrivedAt === undefined);
         if (item) {
           item.arrivedAt = entry.t;
-          item.text = spec.evidence[item.source]?.text;
+          item.text = own(spec.evidence, item.source)?.text;
         }
         triggers.add(`evidence:${entry.payload.source}`);
         break;
@@ -108,7 +109,7 @@ export function deriveView(scenario: LoadedScenario, log: readonly LogEntry[], n
         triggers.add(`role:${entry.payload.role}`);
         break;
       case 'evidence.request': {
-        const source = spec.evidence[entry.payload.source];
+        const source = own(spec.evidence, entry.payload.source);
         evidence.push({
           source: entry.payload.source,
           title: source?.title ?? entry.payload.source,
@@ -151,7 +152,7 @@ export function deriveView(scenario: LoadedScenario, log: readonly LogEntry[], n
     }
   }
 
-  const phaseSpec = spec.phases[phase];
+  const phaseSpec = own(spec.phases, phase);
   const health: Record<string, Health> = {};
   for (const service of spec.services) health[service.id] = phaseSpec?.health?.[service.id] ?? 'healthy';
   return {

@@ -31,7 +31,7 @@ export interface ParsedTrigger {
 
 export function parseTrigger(key: string): ParsedTrigger | undefined {
   const [kind, id, ...rest] = key.split(':');
-  if (rest.length > 0 || kind === undefined || !(kind in TRIGGER_KINDS)) return undefined;
+  if (rest.length > 0 || kind === undefined || !Object.hasOwn(TRIGGER_KINDS, kind)) return undefined;
   const typed = kind as TriggerKind;
   const needsId = TRIGGER_KINDS[typed] !== 'none';
   if (needsId !== (id !== undefined && id !== '')) return undefined;
