@@ -4,16 +4,21 @@ import { spokenDuration } from '../scenario/duration.ts';
 import { actionsOf, type LogEntry } from '../engine/attempt-log.ts';
 import { COMMUNICATION } from './rubric.ts';
 import type { EvidenceLine } from './scorecard.ts';
-import { expectedLevels, incidentEnd, levelAt, ms, traineeLevels, when } from './incident-timeline.ts';
+import { expectedLevels, incidentEnd, levelAt, levelRank, ms, traineeLevels, when } from './incident-timeline.ts';
 import { findAll, findPhrase, hasTerm, matchGroups, quote, stems } from './text-match.ts';
+import { findBlame } from './blame.ts';
 
-const PEOPLE = /\b(users?|staff|employees|colleagues|customers|people|offices?|sites?|everyone|nobody|teams?|remote workers|some|all)\b/i;
-const IMPACT = /\b(fail\w*|down|unavailable|cannot|can't|unable|errors?|outage|degraded|disrupt\w*|affected|impact\w*|not working|slow|intermittent\w*)\b/i;
-const KNOWN = [/\b(we know|identified|confirmed|found|traced|isolated|cause|linked to|related to|narrowed|investigat\w+|diagnos\w+|restored|recovered|resolved|stable)\b/i];
-const DOING = [/\b(we are|we're|we have|engineers?|teams? (?:is|are)|working|rolling back|roll(?:ed)? back|revert\w*|escalated|engaged|applying|restoring|fix\w*|bridge|monitoring the recovery|implement\w*)\b/i];
+const PEOPLE = /\b(users?|staff|employees|colleagues|customers|people|offices?|sites?|everyone|nobody|no one|teams?|remote workers|callers)\b/i;
+const IMPACT = /\b(fail\w*|down|unavailable|cannot|can't|can not|couldn't|could not|unable|not able|no access|locked out|broke|broken|errors?|outage|degraded|disrupt\w*|affected|impact\w*|not working|slow|intermittent\w*)\b/i;
+const KNOWN = [/\b(we know (?:that|the|it)|we now know|identified|confirmed|found|traced|isolated|cause[sd]?|because|due to|linked|related to|narrowed|diagnos\w+|restored|recover\w*|resolved|stable|fixed)\b/i];
+const DOING = [/\b(we are|we're|we have|engineers?|teams? (?:is|are|has|have)|working|investigat\w+|roll\w* (?:it |this |the change )?back|revert\w*|revers\w+|restart\w*|escalated|engaged|applying|restoring|fix\w*|bridge|monitoring the recovery|implement\w*|(?:is|are) being)\b/i];
+/** Telling people what to do: with the scenario's workaround concepts, this is a workaround. */
+const INSTRUCTION = /\b(please|you can|you may|use|stay|keep|remain|do not|don't|avoid|instead|until then|in the meantime|meanwhile)\b/i;
+/** After resolution: what happened, and what people should do now. */
+const CAUSE = /\b(cause[sd]?|because|due to|linked|traced|identified|change|certificate|fault in|triggered)\b/i;
+const NEXT_STEPS = /\b(no action|nothing (?:you need )?to do|retry|try again|sign in again|log in again|restart|contact|call|raise a ticket|report|review)\b/i;
 const NEXT = [/\bnext update\b/i, /\b(further|another) update\b/i, /\bupdate (?:you |again )?(?:at|by|in|before)\b/i];
 const SPECULATION = [/\bprobably\b/i, /\bmaybe\b/i, /\bmight be\b/i, /\bcould be\b/i, /\bwe (?:think|believe|suspect|guess)\b/i, /\bpossibly\b/i, /\bhack(?:ed|ers?)\b/i, /\bI (?:think|guess)\b/i];
-const BLAME = [/\bhuman error\b/i, /\b(?:his|her|their) fault\b/i, /\bfault of\b/i, /\bblame\w*\b/i, /\bcareless\w*\b/i, /\bincompeten\w*\b/i, /\bshould have known\b/i, /\bscrewed up\b/i, /\bmessed up\b/i];
 
 /**
  * Communication: the first update within the window of the priority in force, then on the
@@ -30,53 +35,64 @@ export function scoreCommunication(scenario: LoadedScenario, log: readonly LogEn
   const trainee = traineeLevels(log);
   const expected = expectedLevels(scenario, log);
   const cadenceOf = (level: Level) => ms(ex.cadence?.[level] ?? COMMUNICATION.defaultCadence[level]);
-  // The priority in force: the trainee's own once set (an under-rating is scored under severity), else the expected one.
-  const levelIn = (t: number): Level => levelAt(trainee, t) ?? levelAt(expected, t) ?? 'P3';
+  // The cadence that applies: the stricter of the trainee's priority and the expected one.
+  // Declaring P1 promises P1 updates; under-rating does not make silence acceptable.
+  const levelIn = (t: number): Level => {
+    const own = levelAt(trainee, t);
+    const want = levelAt(expected, t) ?? 'P3';
+    return own !== undefined && levelRank(own) < levelRank(want) ? own : want;
+  };
+  const cadenceAt = (t: number) => cadenceOf(levelIn(t));
 
-  // 1. Cadence: walk the due times from the moment a priority applied.
-  const anchor = trainee[0]?.t ?? 0;
-  let due = anchor + cadenceOf(levelIn(anchor));
-  let last = -1;
-  let onTime = 0;
-  let missed = 0;
+  // 1. Cadence. The next update is due one interval after the last (or after the start); a
+  // stricter priority brings the due time forward; each due time passed in silence is a
+  // missed slot. An update counts as a slot met when at least half an interval has passed
+  // since the last one that counted, so a burst of updates does not pad the count.
+  const anchor = 0;
+  let due = anchor + cadenceAt(anchor);
+  const firstDue = due;
+  let met = 0;
+  let lastCounted: number | undefined;
   const missedAt: number[] = [];
-  const during = updates.filter((u) => u.t < end);
-  let guard = 0;
-  while (due <= end && guard++ < 1000) {
-    const posted = during.find((u) => u.t > last && u.t <= due);
-    if (posted) {
-      onTime += 1;
-      const after = during.filter((u) => u.t <= due).at(-1) ?? posted;
-      last = after.t;
-      due = after.t + cadenceOf(levelIn(after.t));
-    } else {
-      missed += 1;
+  const during = updates.filter((u) => u.t <= end);
+  const changes = [...trainee, ...expected].map((c) => c.t).filter((t) => t > anchor && t <= end);
+  const events = [...during.map((u) => ({ t: u.t, update: true })), ...changes.map((t) => ({ t, update: false }))].sort((a, b) => a.t - b.t || Number(a.update) - Number(b.update));
+  const passDueTimes = (until: number, inclusive: boolean) => {
+    let guard = 0;
+    while ((inclusive ? due <= until : due < until) && guard++ < 1000) {
       missedAt.push(due);
-      const lateOne = during.find((u) => u.t > due);
-      if (lateOne && lateOne.t <= due + cadenceOf(levelIn(due))) {
-        last = lateOne.t;
-        due = lateOne.t + cadenceOf(levelIn(lateOne.t));
-      } else {
-        due += cadenceOf(levelIn(due));
+      due += cadenceAt(due);
+    }
+  };
+  for (const event of events) {
+    passDueTimes(event.t, false);
+    if (event.update) {
+      if (lastCounted === undefined || event.t - lastCounted >= cadenceAt(event.t) / 2) {
+        met += 1;
+        lastCounted = event.t;
       }
+      due = event.t + cadenceAt(event.t);
+    } else {
+      due = Math.min(due, event.t + cadenceAt(event.t));
     }
   }
-  const slots = onTime + missed;
+  passDueTimes(end, false);
+  const missed = missedAt.length;
+  const slots = met + missed;
   const firstUpdate = updates[0];
-  if (slots === 0) {
+  if (slots === 0 || (missed === 0 && met > 0 && end < firstDue)) {
     lines.push({ t: firstUpdate?.t ?? null, points: firstUpdate ? COMMUNICATION.cadence : 0, text: firstUpdate ? `The incident closed before the first update was due, and an update went out at ${when(scenario, firstUpdate.t)}.` : 'No status update was posted.' });
   } else {
-    const firstDue = anchor + cadenceOf(levelIn(anchor));
-    const firstText = firstUpdate && firstUpdate.t <= firstDue ? `first update at ${when(scenario, firstUpdate.t)}, within the ${levelIn(anchor)} window (due ${when(scenario, firstDue)})` : `first update due by ${when(scenario, firstDue)} (${levelIn(anchor)} cadence ${spokenDuration(cadenceOf(levelIn(anchor)))}) ${firstUpdate ? `came at ${when(scenario, firstUpdate.t)}` : 'never came'}`;
+    const firstText = firstUpdate && firstUpdate.t <= firstDue ? `first update at ${when(scenario, firstUpdate.t)}, within the ${levelIn(anchor)} window (due ${when(scenario, firstDue)})` : `first update due by ${when(scenario, firstDue)} (${levelIn(anchor)} cadence ${spokenDuration(cadenceAt(anchor))}) ${firstUpdate ? `came at ${when(scenario, firstUpdate.t)}` : 'never came'}`;
     const missText = missed > 0 ? `; missed ${missed} update slot${missed > 1 ? 's' : ''} (due ${missedAt.slice(0, 4).map((t) => when(scenario, t)).join(', ')}${missedAt.length > 4 ? ', …' : ''})` : '';
-    lines.push({ t: firstUpdate?.t ?? null, points: COMMUNICATION.cadence * (onTime / slots), text: `Cadence: ${onTime} of ${slots} updates on time; ${firstText}${missText}.` });
+    lines.push({ t: firstUpdate?.t ?? null, points: COMMUNICATION.cadence * (met / slots), text: `Cadence: ${met} update slot${met === 1 ? '' : 's'} met of ${slots}; ${firstText}${missText}.` });
   }
 
   // 2. Resolution notice.
   if (resolvedAt === undefined) {
     lines.push({ t: null, points: 0, text: 'No resolution notice: the incident was not resolved.' });
   } else {
-    const notice = updates.find((u) => u.t >= resolvedAt - 60_000 && /\b(resolved|restored|recovered|back to normal|working again)\b/i.test(u.action.text));
+    const notice = updates.find((u) => u.t >= resolvedAt - 60_000 && /\b(resolved|restored|recovered|fixed|back to normal|back up|working (?:again|normally))\b/i.test(u.action.text));
     lines.push(
       notice
         ? { t: notice.t, points: COMMUNICATION.resolutionNotice, text: `Resolution notice posted at ${when(scenario, notice.t)}: people know they can stop waiting.` }
@@ -87,19 +103,30 @@ export function scoreCommunication(scenario: LoadedScenario, log: readonly LogEn
   // 3. Quality of each update.
   const workaround = ex.communication?.workaround;
   const serviceWords = spec.services.flatMap((s) => [s.id, s.name]);
-  const people = (spec.people ?? []).map((p) => p.name);
   let qualitySum = 0;
   const gaps = new Map<string, number>();
   for (const { t, action } of updates) {
     const text = action.text;
     const tokens = stems(text);
-    const checks: [string, boolean][] = [
-      ['impact', (PEOPLE.test(text) || serviceWords.some((w) => hasTerm(tokens, w))) && IMPACT.test(text)],
-      ['what we know', findPhrase(text, KNOWN) !== undefined],
-      ['what we are doing', findPhrase(text, DOING) !== undefined],
-      ['when the next update comes', findPhrase(text, NEXT) !== undefined || (resolvedAt !== undefined && t >= resolvedAt)],
-    ];
-    if (workaround && (resolvedAt === undefined || t < resolvedAt)) checks.push(['the workaround', /\bworkaround\b/i.test(text) || matchGroups(text, workaround).matched === workaround.length]);
+    const after = resolvedAt !== undefined && t >= resolvedAt;
+    const who = PEOPLE.test(text) || serviceWords.some((w) => hasTerm(tokens, w));
+    const impact = after ? who || /\b(log-?ins?|sign-?ins?|services?|systems?|access|applications?|apps?)\b/i.test(text) : who && IMPACT.test(text);
+    const checks: [string, boolean][] =
+      after
+        ? [
+            ['what was affected', impact],
+            ['what caused it', CAUSE.test(text)],
+            ['what people should do now', NEXT_STEPS.test(text) || INSTRUCTION.test(text)],
+          ]
+        : [
+            ['impact', impact],
+            ['what we know', findPhrase(text, KNOWN) !== undefined],
+            ['what we are doing', findPhrase(text, DOING) !== undefined],
+            ['when the next update comes', findPhrase(text, NEXT) !== undefined],
+          ];
+    // The workaround matters while the impact is significant (P1/P2 expected), not once recovering.
+    const impactPersists = !after && levelRank(levelAt(expected, t) ?? 'P4') <= 2;
+    if (workaround && impactPersists) checks.push(['the workaround', /\bwork-?around\b/i.test(text) || (INSTRUCTION.test(text) && matchGroups(text, workaround).matched === workaround.length)]);
     const passed = checks.filter(([, ok]) => ok).length;
     qualitySum += passed / checks.length;
     for (const [item, ok] of checks) if (!ok) gaps.set(item, (gaps.get(item) ?? 0) + 1);
@@ -125,8 +152,7 @@ export function scoreCommunication(scenario: LoadedScenario, log: readonly LogEn
       language += COMMUNICATION.speculation;
       lines.push({ t, points: COMMUNICATION.speculation, text: `Speculation in the update at ${when(scenario, t)}: ${quote(phrase)}; say what is known and when you will know more.` });
     }
-    const named = people.filter((name) => hasTerm(stems(action.text), name));
-    for (const phrase of [...findAll(action.text, BLAME), ...named]) {
+    for (const phrase of findBlame(action.text, spec.people ?? [])) {
       if (language <= COMMUNICATION.maxLanguagePenalty) break;
       language += COMMUNICATION.blame;
       lines.push({ t, points: COMMUNICATION.blame, text: `Blame in the update at ${when(scenario, t)}: ${quote(phrase)}; updates describe the service, not who is at fault.` });

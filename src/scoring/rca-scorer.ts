@@ -3,10 +3,10 @@ import type { Rca } from '../engine/actions.ts';
 import { actionsOf, type LogEntry } from '../engine/attempt-log.ts';
 import { RCA } from './rubric.ts';
 import type { EvidenceLine } from './scorecard.ts';
-import { findAll, fraction, hasTerm, matchGroups, quote, stems, wordCount } from './text-match.ts';
+import { fraction, matchGroups, quote, wordCount } from './text-match.ts';
+import { findBlame } from './blame.ts';
 
 const CAUSAL = /\b(because|caused?|causing|due to|led to|leads? to|leading to|result(?:ed|s|ing)? in|as a result|so that|which meant|meaning|without|never|no one|nobody|not|missing|lack(?:ed|ing)?|allowed|let)\b/i;
-const BLAME = [/\bhuman error\b/i, /\boperator error\b/i, /\buser error\b/i, /\bcareless\w*\b/i, /\bnegligen\w*\b/i, /\b(?:his|her|their) fault\b/i, /\bfault of\b/i, /\bshould have (?:known|checked|been more careful)\b/i, /\b(?:users?|staff|engineers?|he|she|they) should have\b/i, /\bincompeten\w*\b/i, /\bnot paying attention\b/i];
 const VAGUE = /^(?:\s*(?:we will|we'll|to|should|must|need to|let's))?\s*(?:continue to |better |more closely |closely )?(?:monitor|improve|review|look into|investigate|be more careful|be careful|pay (?:more )?attention|train|remind|raise awareness|ensure|make sure|check|keep an eye|double[- ]check|communicate better|do better|try to)\b/i;
 /** Verbs that name a concrete change to a system or process; a vague opener followed by one of these is fine. */
 const CONCRETE = /\b(add|adds|automate\w*|alert(?:s|ing)? on|block\w*|build|configure\w*|creat\w+|deploy\w*|disabl\w+|enabl\w+|enforc\w+|extend\w*|implement\w*|introduc\w+|load\w*|migrat\w+|publish\w*|reclassif\w+|remov\w+|replac\w+|requir\w+|schedul\w+|separat\w+|split\w*|switch\w*|turn on|set up|upgrad\w+|rewrit\w+|install\w*|stag\w+|renew\w*|revert\w*|roll(?:ed)? back)\b/i;
@@ -97,7 +97,7 @@ export function judgeRca(scenario: LoadedScenario, rca: Rca, t: number | null = 
 
   // Blameless language.
   const all = [rca.proximateCause, rca.rootCause, ...rca.contributingFactors, ...actions.map((a) => a.text)].join('\n');
-  const blamed = [...findAll(all, BLAME), ...(spec.people ?? []).map((p) => p.name).filter((n) => hasTerm(stems(all), n))];
+  const blamed = findBlame(all, spec.people ?? []);
   let penalty = 0;
   for (const phrase of blamed) {
     if (penalty <= RCA.maxBlamePenalty) break;
