@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { z } from 'zod';
-import { ScenarioSchema, type Scenario } from './schema.ts';
+import { describe, ScenarioSchema, type Scenario } from './schema.ts';
 import { formatPath, hasErrors, type PathSegment, type Problem } from './problem.ts';
 import { YamlLocator } from './yaml-locator.ts';
 import { checkReferences } from './references.ts';
@@ -59,8 +59,8 @@ export function loadScenario(text: string, file: string): LoadResult {
     return { scenario: undefined, problems: [problem([], 'expected a mapping with id, title, phases, ... at the top of the file')], locate };
   }
 
-  const parsed = ScenarioSchema.safeParse(data);
-  if (!parsed.success) return { scenario: undefined, problems: schemaProblems(parsed.error.issues, problem), locate };
+  const parsed = ScenarioSchema.safeParse(data, { error: defaultMessage });
+  if (!parsed.success) return { scenario: undefined, problems: schemaProblems(parsed.error.issues, data, problem), locate };
 
   const spec = parsed.data;
   const problems = checkReferences(spec, problem);
@@ -78,7 +78,31 @@ export function loadScenario(text: string, file: string): LoadResult {
 
 type MakeProblem = (path: readonly PathSegment[], message: string, onKey?: boolean, severity?: Problem['severity']) => Problem;
 
-function schemaProblems(issues: readonly z.core.$ZodIssue[], problem: MakeProblem): Problem[] {
+/** Messages for the checks the schema does not word itself (numbers, booleans, list sizes). */
+function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : issue.expected}, got ${describe(issue.input)}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `expected at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}` : `expected at least ${String(issue.minimum)}, got ${describe(issue.input)}`;
+    case 'too_big':
+      return issue.origin === 'array' ? `expected at most ${String(issue.maximum)} items` : `expected at most ${String(issue.maximum)}, got ${describe(issue.input)}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Whether the value at `path` is present in the parsed data (zod does not keep the input on its issues). */
+function present(data: unknown, path: readonly PathSegment[]): boolean {
+  let node: unknown = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return false;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node !== undefined;
+}
+
+function schemaProblems(issues: readonly z.core.$ZodIssue[], data: unknown, problem: MakeProblem): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
@@ -89,7 +113,7 @@ function schemaProblems(issues: readonly z.core.$ZodIssue[], problem: MakeProble
       out.push(problem(path, issue.issues[0]?.message ?? issue.message, true));
     } else if (issue.code === 'invalid_element') {
       out.push(problem(path, issue.issues[0]?.message ?? issue.message));
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    } else if (issue.code === 'invalid_type' && !present(data, path) && typeof path.at(-1) === 'string') {
       out.push(problem(path.slice(0, -1), `missing key "${String(path.at(-1))}": ${issue.message.replace(/, got nothing$/, '')}`));
     } else {
       out.push(problem(path, issue.message));
