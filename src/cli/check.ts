@@ -11,10 +11,7 @@ const problems: Problem[] = [];
 const ids = new Map<string, string>();
 let valid = 0;
 
-if (files.length === 0) {
-  console.error('No scenario files found: expected *.yaml files in scenarios/ or paths as arguments.');
-  process.exit(1);
-}
+if (files.length === 0) console.error('No scenario files found: expected *.yaml files in scenarios/ or paths as arguments.');
 for (const path of files) {
   const file = displayPath(path);
   const read = readText(path);
@@ -32,8 +29,10 @@ for (const path of files) {
   }
 }
 for (const problem of problems) console.log(formatProblem(problem));
-if (hasErrors(problems)) {
-  console.error(`${files.length - valid} of ${files.length} scenario file${files.length > 1 ? 's have' : ' has'} errors.`);
-  process.exit(1);
+// exitCode rather than exit(): exit() can cut off output still queued for a pipe.
+if (files.length === 0 || hasErrors(problems)) {
+  if (files.length > 0) console.error(`${files.length - valid} of ${files.length} scenario file${files.length > 1 ? 's have' : ' has'} errors.`);
+  process.exitCode = 1;
+} else {
+  console.log(`${valid} scenario file${valid === 1 ? '' : 's'} valid.`);
 }
-console.log(`${valid} scenario file${valid === 1 ? '' : 's'} valid.`);

@@ -54,7 +54,17 @@ export function loadScenario(text: string, file: string): LoadResult {
     return { scenario: undefined, problems, locate };
   }
 
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Alias problems surface only when the document is turned into data.
+    const message = error instanceof Error ? error.message : String(error);
+    const alias = /alias[^:]*:\s*(\S+)/i.exec(message)?.[1];
+    const offset = alias === undefined ? -1 : text.indexOf(`*${alias}`);
+    const line = offset >= 0 ? lines.linePos(offset).line : 1;
+    return { scenario: undefined, problems: [{ file, line, path: '(yaml)', message: `YAML error: ${firstLine(message)}`, severity: 'error' }], locate };
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { scenario: undefined, problems: [problem([], 'expected a mapping with id, title, phases, ... at the top of the file')], locate };
   }

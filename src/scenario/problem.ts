@@ -22,7 +22,9 @@ export function formatPath(path: readonly PathSegment[]): string {
 /** `file:LINE path: message` — the one line format every command prints. */
 export function formatProblem(problem: Problem): string {
   const tag = problem.severity === 'warning' ? 'warning: ' : '';
-  return `${problem.file}:${problem.line} ${problem.path}: ${tag}${problem.message}`;
+  // One problem, one line: values quoted in a message may contain line breaks.
+  const message = problem.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return `${problem.file}:${problem.line} ${problem.path}: ${tag}${message}`;
 }
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');

@@ -33,7 +33,7 @@ export function violations(file: string, source: string): string[] {
     if (/^xstate/.test(spec) && !file.includes('src/engine/')) out.push(`${file} imports "${spec}": only src/engine may use XState`);
   }
   // A class may implement XState's Clock interface: method definitions are not calls.
-  const calls = code.replace(/^\s*(?:set|clear)(?:Timeout|Interval)\s*\(.*\)\s*(?::\s*[\w<>[\]| ]+)?\{\s*$/gm, '');
+  const calls = code.replace(/^\s*(?:override\s+)?(?:set|clear)(?:Timeout|Interval)\s*\(.*\)\s*(?::\s*[\w<>[\]| ]+)?\{\s*$/gm, '');
   for (const [re, what] of FORBIDDEN_CODE) if (re.test(calls)) out.push(`${file} ${what}`);
   return out;
 }
