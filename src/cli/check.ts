@@ -23,9 +23,12 @@ for (const path of files) {
   problems.push(...result.problems);
   if (result.scenario) {
     const other = ids.get(result.scenario.spec.id);
-    if (other) problems.push({ file, line: 1, path: 'id', message: `duplicate scenario id "${result.scenario.spec.id}": ${other} uses it too; every scenario needs its own id`, severity: 'error' });
-    else ids.set(result.scenario.spec.id, file);
-    valid += 1;
+    if (other) {
+      problems.push({ file, line: 1, path: 'id', message: `duplicate scenario id "${result.scenario.spec.id}": ${other} uses it too; every scenario needs its own id`, severity: 'error' });
+    } else {
+      ids.set(result.scenario.spec.id, file);
+      valid += 1;
+    }
   }
 }
 for (const problem of problems) console.log(formatProblem(problem));

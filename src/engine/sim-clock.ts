@@ -37,7 +37,12 @@ export class SimClock extends SimulatedClock {
   /** Fires every timer due at or before `target`, each at its own due time. */
   advanceTo(target: number): void {
     if (target < this.now()) throw new Error(`SimClock cannot go back from ${this.now()} to ${target}`);
-    for (let next = this.earliestDue(target); next !== undefined; next = this.earliestDue(target)) this.set(next);
+    let fired = 0;
+    for (let next = this.earliestDue(target); next !== undefined; next = this.earliestDue(target)) {
+      // A scenario that schedules endlessly at one instant is a bug the validator should have caught.
+      if (++fired > 100_000) throw new Error(`SimClock: more than 100000 timers fired before ${target}; a zero-delay loop?`);
+      this.set(next);
+    }
     this.set(target);
   }
 

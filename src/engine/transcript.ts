@@ -3,7 +3,7 @@
  * Parsing never throws on bad input; every problem comes back with its line and path.
  */
 import { LineCounter, parseDocument } from 'yaml';
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from '../scenario/did-you-mean.ts';
 import { z } from 'zod';
 import type { LoadedScenario } from '../scenario/loader.ts';
 import { formatPath, type PathSegment, type Problem } from '../scenario/problem.ts';
@@ -76,8 +76,8 @@ export function parseTranscript(text: string, file: string, scenario: LoadedScen
     else previous = t;
     const type = rest['type'];
     if (typeof type !== 'string' || !isActionType(type)) {
-      const guess = typeof type === 'string' ? closest(type, ACTION_TYPES) : undefined;
-      return problem([...path, 'type'], `unknown action type ${JSON.stringify(type)}${guess ? `; did you mean "${guess}"?` : ''} (expected one of ${ACTION_TYPES.join(', ')})`);
+      const hint = typeof type === 'string' ? didYouMean(type, ACTION_TYPES) : '';
+      return problem([...path, 'type'], `unknown action type ${JSON.stringify(type)}${hint} (expected one of ${ACTION_TYPES.join(', ')})`);
     }
     const parsed = ACTION_SCHEMAS[type].safeParse(rest);
     if (!parsed.success) {
@@ -104,6 +104,5 @@ export function parseTranscript(text: string, file: string, scenario: LoadedScen
 
 function unknownId(what: string, id: string, known: ReadonlySet<string>): string {
   const list = [...known];
-  const guess = list.length > 0 ? closest(id, list) : undefined;
-  return `unknown ${what} "${id}"${guess ? `; did you mean "${guess}"?` : ''} (known: ${list.join(', ') || 'none'})`;
+  return `unknown ${what} "${id}"${didYouMean(id, list)} (known: ${list.join(', ') || 'none'})`;
 }

@@ -123,7 +123,7 @@ function schemaProblems(issues: readonly z.core.$ZodIssue[], data: unknown, prob
       out.push(problem(path, issue.issues[0]?.message ?? issue.message, true));
     } else if (issue.code === 'invalid_element') {
       out.push(problem(path, issue.issues[0]?.message ?? issue.message));
-    } else if (issue.code === 'invalid_type' && !present(data, path) && typeof path.at(-1) === 'string') {
+    } else if (issue.code !== 'custom' && !present(data, path) && typeof path.at(-1) === 'string') {
       out.push(problem(path.slice(0, -1), `missing key "${String(path.at(-1))}": ${issue.message.replace(/, got nothing$/, '')}`));
     } else {
       out.push(problem(path, issue.message));

@@ -23,8 +23,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 export function formatProblem(problem: Problem): string {
   const tag = problem.severity === 'warning' ? 'warning: ' : '';
   // One problem, one line: values quoted in a message may contain line breaks.
-  const message = problem.message.replace(/\s*[\r\n]+\s*/g, ' ');
-  return `${problem.file}:${problem.line} ${problem.path}: ${tag}${message}`;
+  const flat = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
+  return `${problem.file}:${problem.line} ${flat(problem.path)}: ${tag}${flat(problem.message)}`;
 }
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');

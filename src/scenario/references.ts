@@ -1,4 +1,4 @@
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from './did-you-mean.ts';
 import type { Scenario } from './schema.ts';
 import { LEVELS } from './schema.ts';
 import { formatPath, type PathSegment, type Problem } from './problem.ts';
@@ -46,14 +46,14 @@ export function checkReferences(spec: Scenario, problem: MakeProblem): Problem[]
     const known = names[kind];
     if (known.has(id)) return;
     const list = [...known];
-    const guess = list.length > 0 ? closest(id, list) : undefined;
-    const hint = guess !== undefined ? `; did you mean "${guess}"?` : '';
+    const hint = didYouMean(id, list);
     const expected = list.length > 0 ? ` (known: ${list.join(', ')})` : ` (the scenario defines no ${kind}s)`;
     out.push(problem(path, `unknown ${kind} "${id}"${hint}${expected}`, onKey));
   };
   const within = (path: readonly PathSegment[], text: string, what: string, extra = 0) => {
     const ms = (parseDuration(text) ?? 0) + extra;
-    if (ms > duration) out.push(problem(path, `${what} ${formatDuration(ms)} is beyond the scenario's duration of ${spec.duration}; expected at most ${spec.duration}`));
+    const shown = extra > 0 ? `${formatDuration(ms)} (${text} + jitter ${formatDuration(extra)})` : formatDuration(ms);
+    if (ms > duration) out.push(problem(path, `${what} ${shown} is beyond the scenario's duration of ${spec.duration}; expected at most ${spec.duration}`));
   };
   const unique = (items: readonly { id: string; path: PathSegment[] }[], what: string) => {
     const seen = new Map<string, PathSegment[]>();
@@ -126,6 +126,7 @@ export function checkReferences(spec: Scenario, problem: MakeProblem): Problem[]
     });
     for (const [delay, target] of Object.entries(phase.after ?? {})) {
       within([...base, 'after', delay], delay, 'phase change after');
+      if (parseDuration(delay) === 0) out.push(problem([...base, 'after', delay], `a phase change after ${delay} is immediate, so phase "${phaseId}" could never be seen; give it a delay or merge the phases`, true));
       if (target === phaseId) out.push(problem([...base, 'after', delay], `phase "${phaseId}" cannot move to itself`));
       else ref([...base, 'after', delay], 'phase', target);
     }
@@ -169,6 +170,9 @@ export function checkReferences(spec: Scenario, problem: MakeProblem): Problem[]
     (esc.evidence ?? []).forEach((id, j) => ref([...path, 'evidence', j], 'evidence', id));
   });
   unique(ex.escalations.map((esc, i) => ({ id: esc.to, path: ['expectations', 'escalations', i, 'to'] })), 'expected escalation');
+  if (ex.escalations.length > 0 && ex.escalations.every((esc) => esc.optional === true)) {
+    out.push(problem(['expectations', 'escalations'], 'every expected escalation is optional; expected at least one required escalation (a coordinator always engages someone), or scoring would give escalation points for doing nothing'));
+  }
   (ex.acceptableEscalations ?? []).forEach((id, i) => ref(['expectations', 'acceptableEscalations', i], 'escalation target', id));
   spec.debrief.reference.forEach((step, i) => within(['debrief', 'reference', i, 'at'], step.at, 'reference step at'));
   return out;

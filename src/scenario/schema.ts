@@ -4,28 +4,12 @@
  * Changing a key here changes a public file format: update docs/scenario-format.md too.
  */
 import { z } from 'zod';
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from './did-you-mean.ts';
 import { isDuration } from './duration.ts';
 
 /** Joined per key with newlines; the loader splits them back so each unknown key gets its own located line. */
 function unknownKeysMessage(keys: readonly string[], known: readonly string[]): string {
-  return keys
-    .map((key) => {
-      const guess = known.length > 0 ? closest(key, [...known]) : undefined;
-      const hint = guess !== undefined && similar(key, guess) ? `did you mean "${guess}"? ` : '';
-      return `unknown key "${key}": ${hint}expected one of ${known.join(', ')}`;
-    })
-    .join('\n');
-}
-
-function similar(a: string, b: string): boolean {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  if (la.includes(lb) || lb.includes(la)) return true;
-  // Cheap closeness test: share most letters in order. `closest` already picked the best one.
-  let common = 0;
-  for (const ch of new Set(la)) if (lb.includes(ch)) common += 1;
-  return common / Math.max(new Set(la).size, new Set(lb).size) >= 0.6;
+  return keys.map((key) => `unknown key "${key}"${didYouMean(key, known) || ';'} expected one of ${known.join(', ')}`).join('\n');
 }
 
 function strict<T extends z.ZodRawShape>(shape: T) {
@@ -56,7 +40,9 @@ export const Id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: (issue) => `${describe(issue.input)} is not an id: use letters, digits, "-", "_" or "."` });
 
 const enumOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values, { error: (issue) => `${describe(issue.input)} is not a ${what}: expected one of ${values.join(', ')}` });
+  z.enum(values, {
+    error: (issue) => (issue.input === undefined ? `expected a ${what}, one of ${values.join(', ')}` : `${describe(issue.input)} is not a valid ${what}: expected one of ${values.join(', ')}`),
+  });
 
 export const LEVELS = ['P1', 'P2', 'P3', 'P4'] as const;
 export const Level = enumOf(LEVELS, 'priority');
@@ -199,7 +185,7 @@ export const Expectations = strict({
   setWithin: Duration.optional(),
   reassessWithin: Duration.optional(),
   majorIncident: strict({ by: Duration, why: text('why').optional() }).optional(),
-  escalations: z.array(EscalationExpectation),
+  escalations: z.array(EscalationExpectation).min(1, { error: 'expected at least one escalation: a coordinator always engages a resolver team or vendor' }),
   acceptableEscalations: z.array(Id).optional(),
   cadence: Cadence.optional(),
   communication: strict({

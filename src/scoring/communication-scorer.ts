@@ -80,7 +80,7 @@ export function scoreCommunication(scenario: LoadedScenario, log: readonly LogEn
   const missed = missedAt.length;
   const slots = met + missed;
   const firstUpdate = updates[0];
-  if (slots === 0 || (missed === 0 && met > 0 && end < firstDue)) {
+  if (slots === 0) {
     lines.push({ t: firstUpdate?.t ?? null, points: firstUpdate ? COMMUNICATION.cadence : 0, text: firstUpdate ? `The incident closed before the first update was due, and an update went out at ${when(scenario, firstUpdate.t)}.` : 'No status update was posted.' });
   } else {
     const firstText = firstUpdate && firstUpdate.t <= firstDue ? `first update at ${when(scenario, firstUpdate.t)}, within the ${levelIn(anchor)} window (due ${when(scenario, firstDue)})` : `first update due by ${when(scenario, firstDue)} (${levelIn(anchor)} cadence ${spokenDuration(cadenceAt(anchor))}) ${firstUpdate ? `came at ${when(scenario, firstUpdate.t)}` : 'never came'}`;

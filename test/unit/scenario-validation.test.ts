@@ -113,6 +113,30 @@ describe('invalid scenario fixtures', () => {
   }
 });
 
+describe('line numbers', () => {
+  it('are the same when a file has Windows (CRLF) line endings', () => {
+    for (const fx of fixtures) {
+      const lf = checkScenario(fx.text, fx.file).problems.map(formatProblem);
+      const crlf = checkScenario(fx.text.replace(/\n/g, '\r\n'), fx.file).problems.map(formatProblem);
+      expect(crlf, fx.file).toEqual(lf);
+    }
+    expect(errorsOf(checkScenario(read(VALID_FILE).replace(/\n/g, '\r\n'), VALID_FILE).problems)).toEqual([]);
+  });
+});
+
+describe('zero-delay phase changes', () => {
+  // Two phases moving to each other with "after: 0m" once made the engine spin at t=0; the
+  // check now rejects any immediate "after".
+  it('are rejected, so a cycle of them can never reach the engine', () => {
+    const text = read(VALID_FILE)
+      .replace('      10m: outage\n', '      0m: outage\n')
+      .replace('  recovering:\n', '    after:\n      0m: degraded\n\n  recovering:\n');
+    const { scenario, problems } = checkScenario(text, 'zero-delay-cycle.yaml');
+    expect(scenario).toBeUndefined();
+    expect(errorsOf(problems).map((p) => p.message).join('\n')).toMatch(/is immediate/);
+  });
+});
+
 describe('valid scenarios', () => {
   const valid = [VALID_FILE, ...yamlFiles(SCENARIO_DIR)];
 
