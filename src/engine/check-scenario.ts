@@ -21,7 +21,7 @@ export function checkScenario(text: string, file: string): { scenario: LoadedSce
   const { spec } = scenario;
   for (const phaseId of Object.keys(spec.phases)) {
     if (!reachable.has(phaseId)) {
-      problems.push({ file, line: loaded.locate(['phases', phaseId], true), path: `phases.${phaseId}`, message: `phase "${phaseId}" can never be reached: no "after", "on" or mitigation "effect.goto" leads to it from the start phase "${scenario.initialPhase}"`, severity: 'error' });
+      problems.push({ file, line: loaded.locate(['phases', phaseId], true), path: `phases.${phaseId}`, message: `phase "${phaseId}" can never be reached from the start phase "${scenario.initialPhase}": no "after", "on" or mitigation "effect.goto" leads to it, or only an "after" that an earlier phase change always pre-empts`, severity: 'error' });
     }
   }
   const resolved = Object.keys(spec.phases).filter((id) => spec.phases[id]?.resolved === true);
@@ -56,8 +56,14 @@ export function reachablePhases(scenario: LoadedScenario): Set<string> {
     for (const [id, mitigation] of Object.entries(spec.mitigations)) {
       if ((mitigation.requires ?? []).every((key) => done.has(key))) out.push({ type: 'mitigation.effect', mitigation: id });
     }
-    // Delayed transitions of the active state, as XState names them.
-    for (const node of snapshot._nodes) for (const transition of node.after) out.push({ type: transition.eventType } as unknown as WorldEvent);
+    // Delayed transitions of the active state, as XState names them. Only the earliest one
+    // that changes phase can fire: it leaves the state and cancels the later ones. Earlier
+    // ones without a target are injects and change nothing here.
+    for (const node of snapshot._nodes) {
+      const byDelay = [...node.after].sort((a, b) => Number(a.delay) - Number(b.delay));
+      const firstMove = byDelay.findIndex((t) => t.target !== undefined && t.target.length > 0);
+      for (const transition of firstMove === -1 ? byDelay : byDelay.slice(0, firstMove + 1)) out.push({ type: transition.eventType } as unknown as WorldEvent);
+    }
     return out;
   };
   const adjacency = getAdjacencyMap(machine, {

@@ -33,8 +33,15 @@ export class Exercise {
     this.mode = options.mode ?? 'practice';
     this.append({ type: 'exercise.start', payload: { scenario: scenario.spec.id, hash: scenario.hash, seed: this.seed, mode: this.mode } });
     this.actor = createActor(compileScenario(scenario, this.seed), { clock: this.clock });
+    const seen = new Set<string>();
     this.actor.on('scene', (emitted) => {
       const { type, ...payload } = emitted.payload;
+      // An alert or report arrives once, even if its phase is entered again: ids stay unique on the board.
+      const injectId = emitted.payload.type === 'alert.fire' ? emitted.payload.alert.id : emitted.payload.type === 'report.arrive' ? emitted.payload.report.id : undefined;
+      if (injectId !== undefined) {
+        if (seen.has(injectId)) return;
+        seen.add(injectId);
+      }
       this.append({ type, payload } as Omit<SceneEntry, 'seq' | 't'>);
     });
     this.actor.start();

@@ -71,9 +71,25 @@ export function judgeRca(scenario: LoadedScenario, rca: Rca, t: number | null = 
   lines.push({ t, points: RCA.actionKinds * (haveKinds.length / 2), text: haveKinds.length === 2 ? 'Both corrective and preventive actions are present.' : `No ${kinds.filter((k) => !haveKinds.includes(k)).join(' or ')} action: an RCA needs both (fix this one, stop the next one).` });
   const expectedActions = key.actions ?? [];
   if (expectedActions.length > 0) {
-    const covered = expectedActions.filter((e) => actions.some((a) => matchGroups(a.text, e.concepts).matched === e.concepts.length));
-    const missing = expectedActions.filter((e) => !covered.includes(e));
-    lines.push({ t, points: RCA.actionCoverage * (covered.length / expectedActions.length), text: `Actions cover ${covered.length} of ${expectedActions.length} expected${missing.length ? `; missing: ${missing.map((e) => e.label).join('; ')}` : ''}.` });
+    // An expected action is covered by an action of the same kind: telling fixing-this-one from
+    // preventing-the-next is part of the skill. The wrong kind earns half.
+    let coveredShare = 0;
+    const missing: string[] = [];
+    const wrongKind: string[] = [];
+    for (const e of expectedActions) {
+      const matching = actions.filter((a) => matchGroups(a.text, e.concepts).matched === e.concepts.length);
+      if (matching.some((a) => a.kind === e.kind)) coveredShare += 1;
+      else if (matching.length > 0) {
+        coveredShare += 0.5;
+        wrongKind.push(`${e.label} (listed as ${matching[0]?.kind}, it is ${e.kind})`);
+      } else missing.push(e.label);
+    }
+    const coveredCount = expectedActions.length - missing.length;
+    lines.push({
+      t,
+      points: RCA.actionCoverage * (coveredShare / expectedActions.length),
+      text: `Actions cover ${coveredCount} of ${expectedActions.length} expected${missing.length ? `; missing: ${missing.join('; ')}` : ''}${wrongKind.length ? `; wrong kind: ${wrongKind.join('; ')}` : ''}.`,
+    });
   }
   const qualityPoints = RCA.actionQuality + (expectedActions.length > 0 ? 0 : RCA.actionCoverage);
   if (actions.length === 0) {

@@ -153,3 +153,42 @@ describe('determinism and replay', () => {
     expect(restoreFromLog(scenario, tampered, original.now).mismatch).toMatch(/differs on replay/);
   });
 });
+
+describe('re-entering a phase', () => {
+  it('does not fire the same alert or report twice', async () => {
+    const { loadScenario } = await import('../../src/scenario/loader.ts');
+    const text = `id: loop
+title: Flapping link
+summary: A link that goes down, comes back and goes down again.
+difficulty: intro
+duration: 30m
+clockStart: "09:00"
+services: [ { id: wan, name: WAN link } ]
+teams: [ { id: net, name: Network } ]
+phases:
+  down:
+    timeline: [ { at: 1m, alert: { id: a-down, service: wan, source: NMS, level: critical, text: Link down } } ]
+    after: { 5m: up }
+  up:
+    after: { 5m: down }
+    on: { "escalate:net": fixed }
+  fixed:
+    resolved: true
+evidence: {}
+mitigations: {}
+expectations:
+  severity: [ { from: 0m, level: P2 } ]
+  escalations: [ { to: net, by: 10m } ]
+  rca: { proximateCause: [[link]], rootCause: [[optic]] }
+debrief:
+  reference: [ { at: 1m, action: Escalate to network, why: It is their link } ]
+`;
+    const { scenario } = loadScenario(text, 'loop.yaml');
+    if (!scenario) throw new Error('test scenario invalid');
+    const exercise = new Exercise(scenario);
+    exercise.advanceTo(time('25m'));
+    const phases = exercise.log.filter((e) => e.type === 'phase.enter').map((e) => (e.type === 'phase.enter' ? e.payload.phase : ''));
+    expect(phases).toEqual(['down', 'up', 'down', 'up', 'down', 'up']);
+    expect(exercise.log.filter((e) => e.type === 'alert.fire')).toHaveLength(1);
+  });
+});
