@@ -114,7 +114,7 @@ export class Exercise {
   }
 
   private append(entry: Omit<LogEntry, 'seq' | 't'>): LogEntry {
-    const full = { ...entry, seq: this.entries.length, t: this.now } as LogEntry;
+    const full = { seq: this.entries.length, t: this.now, type: entry.type, payload: entry.payload } as LogEntry;
     this.entries.push(full);
     for (const listener of this.listeners) listener(full);
     return full;

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { LoadedScenario } from '../scenario/loader.ts';
 import { formatPath, type PathSegment, type Problem } from '../scenario/problem.ts';
 import { YamlLocator } from '../scenario/yaml-locator.ts';
-import { parseDuration } from '../scenario/duration.ts';
+import { formatDuration, parseDuration } from '../scenario/duration.ts';
+import { isActionEntry, type LogEntry } from './attempt-log.ts';
 import { namespaces } from '../scenario/references.ts';
 import { ACTION_SCHEMAS, ACTION_TYPES, isActionType, type TraineeAction } from './actions.ts';
 import type { TimedAction } from './replay.ts';
@@ -105,4 +106,14 @@ export function parseTranscript(text: string, file: string, scenario: LoadedScen
 function unknownId(what: string, id: string, known: ReadonlySet<string>): string {
   const list = [...known];
   return `unknown ${what} "${id}"${didYouMean(id, list)} (known: ${list.join(', ') || 'none'})`;
+}
+
+/**
+ * An attempt's log as a transcript file: what "Export transcript" downloads. Refused actions
+ * are left out (replaying them would only be refused again); replaying the file gives the
+ * same scorecard as the attempt.
+ */
+export function toTranscript(log: readonly LogEntry[], scenarioId: string, seed: number, mode: Mode): Record<string, unknown> {
+  const actions = log.filter(isActionEntry).map((entry) => ({ at: formatDuration(entry.t), ...entry.payload }));
+  return { scenario: scenarioId, seed, mode, actions };
 }

@@ -1,10 +1,10 @@
 import type { LoadedScenario } from '../scenario/loader.ts';
-import type { Level } from '../scenario/schema.ts';
 import { spokenDuration } from '../scenario/duration.ts';
 import { actionsOf, type LogEntry } from '../engine/attempt-log.ts';
 import { COMMUNICATION } from './rubric.ts';
 import type { EvidenceLine } from './scorecard.ts';
-import { expectedLevels, incidentEnd, levelAt, levelRank, ms, traineeLevels, when } from './incident-timeline.ts';
+import { expectedLevels, incidentEnd, levelAt, levelRank, when } from './incident-timeline.ts';
+import { updateSchedule } from './update-cadence.ts';
 import { findAll, findPhrase, hasTerm, matchGroups, quote, stems } from './text-match.ts';
 import { findBlame } from './blame.ts';
 
@@ -32,51 +32,10 @@ export function scoreCommunication(scenario: LoadedScenario, log: readonly LogEn
   const updates = actionsOf(log, 'update.post');
   const end = incidentEnd(scenario, log);
   const resolvedAt = actionsOf(log, 'incident.resolve')[0]?.t;
-  const trainee = traineeLevels(log);
   const expected = expectedLevels(scenario, log);
-  const cadenceOf = (level: Level) => ms(ex.cadence?.[level] ?? COMMUNICATION.defaultCadence[level]);
-  // The cadence that applies: the stricter of the trainee's priority and the expected one.
-  // Declaring P1 promises P1 updates; under-rating does not make silence acceptable.
-  const levelIn = (t: number): Level => {
-    const own = levelAt(trainee, t);
-    const want = levelAt(expected, t) ?? 'P3';
-    return own !== undefined && levelRank(own) < levelRank(want) ? own : want;
-  };
-  const cadenceAt = (t: number) => cadenceOf(levelIn(t));
-
-  // 1. Cadence. The next update is due one interval after the last (or after the start); a
-  // stricter priority brings the due time forward; each due time passed in silence is a
-  // missed slot. An update counts as a slot met when at least half an interval has passed
-  // since the last one that counted, so a burst of updates does not pad the count.
+  // 1. Cadence: the schedule is shared with the console's countdown (update-cadence.ts).
+  const { firstDue, missedAt, met, levelIn, cadenceAt } = updateSchedule(scenario, log, end);
   const anchor = 0;
-  let due = anchor + cadenceAt(anchor);
-  const firstDue = due;
-  let met = 0;
-  let lastCounted: number | undefined;
-  const missedAt: number[] = [];
-  const during = updates.filter((u) => u.t <= end);
-  const changes = [...trainee, ...expected].map((c) => c.t).filter((t) => t > anchor && t <= end);
-  const events = [...during.map((u) => ({ t: u.t, update: true })), ...changes.map((t) => ({ t, update: false }))].sort((a, b) => a.t - b.t || Number(a.update) - Number(b.update));
-  const passDueTimes = (until: number, inclusive: boolean) => {
-    let guard = 0;
-    while ((inclusive ? due <= until : due < until) && guard++ < 1000) {
-      missedAt.push(due);
-      due += cadenceAt(due);
-    }
-  };
-  for (const event of events) {
-    passDueTimes(event.t, false);
-    if (event.update) {
-      if (lastCounted === undefined || event.t - lastCounted >= cadenceAt(event.t) / 2) {
-        met += 1;
-        lastCounted = event.t;
-      }
-      due = event.t + cadenceAt(event.t);
-    } else {
-      due = Math.min(due, event.t + cadenceAt(event.t));
-    }
-  }
-  passDueTimes(end, false);
   const missed = missedAt.length;
   const slots = met + missed;
   const firstUpdate = updates[0];

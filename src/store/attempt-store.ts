@@ -1,0 +1,121 @@
+import { DrillDatabase, toLogEntry, toRecord, type AttemptRecord, type AttemptStatus } from './db.ts';
+import type { LogEntry } from '../engine/attempt-log.ts';
+import type { Mode } from '../engine/check-action.ts';
+import type { LoadedScenario } from '../scenario/loader.ts';
+
+/** A failure the user must hear about: nothing was stored, and why, in their words. */
+export interface StoreError {
+  readonly kind: 'taken-over' | 'quota' | 'unavailable' | 'not-found' | 'failed';
+  readonly message: string;
+}
+
+export type StoreResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: StoreError };
+
+const ok = <T>(value: T): StoreResult<T> => ({ ok: true, value });
+
+/** Turns whatever IndexedDB threw into words for the trainee. */
+export function describeStoreError(error: unknown): StoreError {
+  const name = error instanceof Error ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  if (error instanceof TakenOverError) return { kind: 'taken-over', message: error.message };
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return { kind: 'quota', message: 'Your browser is out of storage space for this site, so the last action was not saved. Free some space (or clear old attempts) and try again.' };
+  }
+  if (name === 'MissingAPIError' || name === 'InvalidStateError' || name === 'OpenFailedError' || name === 'DatabaseClosedError' || inner === 'InvalidStateError') {
+    return { kind: 'unavailable', message: 'This browser will not let the app store data (private browsing, or storage is blocked), so the last action was not saved. Use a normal window to keep your attempt.' };
+  }
+  return { kind: 'failed', message: `The last action could not be saved (${error instanceof Error ? error.message : String(error)}). It has not been applied; try again.` };
+}
+
+export class TakenOverError extends Error {
+  constructor() {
+    super('This attempt was opened in another tab or window, which now has control. Nothing more is saved from here.');
+    this.name = 'TakenOverError';
+  }
+}
+
+const nowIso = (): string => new Date().toISOString();
+
+/** Every read and write of attempts goes through here; each write is one transaction. */
+export class AttemptStore {
+  constructor(readonly db: DrillDatabase = new DrillDatabase()) {}
+
+  async create(scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string; log: readonly LogEntry[] }): Promise<StoreResult<AttemptRecord>> {
+    const record: AttemptRecord = {
+      id: options.id,
+      scenarioId: scenario.spec.id,
+      scenarioHash: scenario.hash,
+      scenarioTitle: scenario.spec.title,
+      mode: options.mode,
+      seed: options.seed,
+      settings: { speed: 1 },
+      status: 'in-progress',
+      simTime: 0,
+      createdAt: nowIso(),
+      updatedAt: nowIso(),
+      owner: options.owner,
+    };
+    try {
+      await this.db.transaction('rw', this.db.attempts, this.db.logEntries, async () => {
+        await this.db.attempts.add(record);
+        await this.db.logEntries.bulkAdd(options.log.map((entry) => toRecord(record.id, entry)));
+      });
+      return ok(record);
+    } catch (error) {
+      return { ok: false, error: describeStoreError(error) };
+    }
+  }
+
+  /**
+   * Appends entries and moves the attempt's clock, atomically, but only while `owner` still
+   * owns the attempt: a tab that was taken over can never write again.
+   */
+  async append(attemptId: string, owner: string, entries: readonly LogEntry[], simTime: number, status?: AttemptStatus, total?: number): Promise<StoreResult<void>> {
+    try {
+      await this.db.transaction('rw', this.db.attempts, this.db.logEntries, async () => {
+        const attempt = await this.db.attempts.get(attemptId);
+        if (!attempt) throw new Error('the attempt no longer exists');
+        if (attempt.owner !== owner) throw new TakenOverError();
+        if (entries.length > 0) await this.db.logEntries.bulkAdd(entries.map((entry) => toRecord(attemptId, entry)));
+        await this.db.attempts.update(attemptId, {
+          simTime: Math.max(attempt.simTime, simTime),
+          updatedAt: nowIso(),
+          ...(status === undefined ? {} : { status }),
+          ...(total === undefined ? {} : { total }),
+        });
+      });
+      return ok(undefined);
+    } catch (error) {
+      return { ok: false, error: describeStoreError(error) };
+    }
+  }
+
+  async load(attemptId: string): Promise<StoreResult<{ attempt: AttemptRecord; log: LogEntry[] }>> {
+    try {
+      const attempt = await this.db.attempts.get(attemptId);
+      if (!attempt) return { ok: false, error: { kind: 'not-found', message: `There is no attempt "${attemptId}" in this browser.` } };
+      const records = await this.db.logEntries.where('attemptId').equals(attemptId).sortBy('seq');
+      return ok({ attempt, log: records.map(toLogEntry) });
+    } catch (error) {
+      return { ok: false, error: describeStoreError(error) };
+    }
+  }
+
+  /** Makes `owner` the only tab allowed to write to the attempt. */
+  async takeOwnership(attemptId: string, owner: string): Promise<StoreResult<void>> {
+    try {
+      const changed = await this.db.attempts.update(attemptId, { owner });
+      return changed === 1 ? ok(undefined) : { ok: false, error: { kind: 'not-found', message: `There is no attempt "${attemptId}" in this browser.` } };
+    } catch (error) {
+      return { ok: false, error: describeStoreError(error) };
+    }
+  }
+
+  async list(): Promise<StoreResult<AttemptRecord[]>> {
+    try {
+      return ok(await this.db.attempts.orderBy('updatedAt').reverse().toArray());
+    } catch (error) {
+      return { ok: false, error: describeStoreError(error) };
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The browser database (IndexedDB through Dexie).
+ * PERSISTED SHAPES: AttemptRecord and LogEntryRecord are stored on people's machines.
+ * Changing a field or an index needs a new `this.version(n)` with an upgrade, a migration
+ * test in test/unit/store.test.ts, and a line in docs/storage.md.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Mode } from '../engine/check-action.ts';
+import type { LogEntry } from '../engine/attempt-log.ts';
+
+export type AttemptStatus = 'in-progress' | 'resolved' | 'scored';
+
+export interface AttemptRecord {
+  /** Random id, also the URL: /play/<id>. */
+  readonly id: string;
+  readonly scenarioId: string;
+  /** sha-256 of the scenario file the attempt was played on. */
+  readonly scenarioHash: string;
+  readonly scenarioTitle: string;
+  readonly mode: Mode;
+  readonly seed: number;
+  readonly settings: { readonly speed: number };
+  status: AttemptStatus;
+  /** Simulated ms reached: a reload resumes here, paused. */
+  simTime: number;
+  /** Wall-clock ISO times, for the attempt list only; the core never sees them. */
+  readonly createdAt: string;
+  updatedAt: string;
+  /** The tab that may write to this attempt; another tab must take over first. */
+  owner: string;
+  total?: number;
+}
+
+export interface LogEntryRecord {
+  readonly attemptId: string;
+  readonly seq: number;
+  readonly t: number;
+  readonly type: LogEntry['type'];
+  readonly payload: LogEntry['payload'];
+}
+
+export class DrillDatabase extends Dexie {
+  attempts!: EntityTable<AttemptRecord, 'id'>;
+  logEntries!: EntityTable<LogEntryRecord, 'seq'>;
+
+  constructor(name = 'incident-drill') {
+    super(name);
+    // Version 1. Log entries are keyed by [attemptId+seq]: the sequence number is the log's
+    // order, so a duplicate write of the same entry fails instead of doubling it.
+    this.version(1).stores({
+      attempts: 'id, scenarioId, status, updatedAt',
+      logEntries: '[attemptId+seq], attemptId',
+    });
+  }
+}
+
+export const toLogEntry = (record: LogEntryRecord): LogEntry => ({ seq: record.seq, t: record.t, type: record.type, payload: record.payload }) as LogEntry;
+export const toRecord = (attemptId: string, entry: LogEntry): LogEntryRecord => ({ attemptId, seq: entry.seq, t: entry.t, type: entry.type, payload: entry.payload });

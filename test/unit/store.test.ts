@@ -1,0 +1,115 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DrillDatabase } from '../../src/store/db.ts';
+import { AttemptStore } from '../../src/store/attempt-store.ts';
+import { ExerciseSession } from '../../src/store/exercise-session.ts';
+import { deriveView } from '../../src/engine/exercise-view.ts';
+import { flagship, time } from '../support/exercise-driver.ts';
+
+const scenario = flagship();
+let dbCount = 0;
+let store: AttemptStore;
+
+beforeEach(() => {
+  store = new AttemptStore(new DrillDatabase(`test-${++dbCount}`));
+});
+
+async function started(owner = 'tab-a') {
+  const result = await ExerciseSession.start(store, scenario, { id: `attempt-${dbCount}`, mode: 'practice', seed: 11, owner });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function play(session: ExerciseSession, seconds: number) {
+  session.paused = false;
+  await session.tick(seconds * 1000);
+  await session.setPaused(true);
+}
+
+describe('the attempt store', () => {
+  it('declares version 1 with the attempts and log-entry tables and their indexes', async () => {
+    const db = store.db;
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'logEntries']);
+    expect(db.attempts.schema.indexes.map((i) => i.name).sort()).toEqual(['scenarioId', 'status', 'updatedAt']);
+    expect(db.logEntries.schema.primKey.name).toBe('[attemptId+seq]');
+  });
+
+  it('stores every entry as it happens and resumes at the same simulated moment, paused', async () => {
+    const session = await started();
+    await play(session, 150);
+    expect((await session.act({ type: 'evidence.request', source: 'signin-logs' })).ok).toBe(true);
+    await play(session, 200);
+    expect((await session.act({ type: 'escalation.send', to: 'iam', note: 'SAML failures since 08:40', evidence: ['signin-logs'] })).ok).toBe(true);
+
+    const stored = await store.load(session.attempt.id);
+    if (!stored.ok) throw new Error(stored.error.message);
+    expect(stored.value.log).toEqual(session.log);
+    expect(stored.value.attempt.simTime).toBe(time('5m50s'));
+
+    const reopened = await ExerciseSession.resume(store, scenario, session.attempt.id, 'tab-a');
+    if (!reopened.ok) throw new Error(reopened.error.message);
+    const { session: again, mismatch } = reopened.value;
+    expect(mismatch).toBeUndefined();
+    expect(again.paused).toBe(true);
+    expect(again.now).toBe(session.now);
+    expect(again.log).toEqual(session.log);
+    expect(deriveView(scenario, again.log, again.engine.now)).toEqual(deriveView(scenario, session.log, session.engine.now));
+  });
+
+  it('moves the clock in whole simulated seconds at the chosen speed', async () => {
+    const session = await started();
+    session.setSpeed(10);
+    session.paused = false;
+    await session.tick(250);
+    await session.tick(250);
+    expect(session.now).toBe(5000);
+    await session.tick(1030);
+    expect(session.now).toBe(15_000);
+  });
+
+  it('does not apply an action whose write fails, and says why', async () => {
+    const session = await started();
+    await play(session, 60);
+    const before = session.log;
+    store.db.logEntries.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const result = await session.act({ type: 'incident.declare-major' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe('quota');
+      expect(result.error.message).toMatch(/out of storage space.*not saved/);
+    }
+    expect(session.error?.kind).toBe('quota');
+    expect(session.log).toEqual(before);
+    expect(session.engine.view().majorDeclaredAt).toBeUndefined();
+    const stored = await store.load(session.attempt.id);
+    expect(stored.ok && stored.value.log).toEqual(before);
+  });
+
+  it('lets only one tab write: the one that took the attempt over', async () => {
+    const first = await started('tab-a');
+    const taken = await store.takeOwnership(first.attempt.id, 'tab-b');
+    expect(taken.ok).toBe(true);
+    const result = await first.act({ type: 'bridge.open' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe('taken-over');
+    expect(first.lost).toBe(true);
+    const stored = await store.load(first.attempt.id);
+    expect(stored.ok && stored.value.log.some((e) => e.type === 'bridge.open')).toBe(false);
+  });
+
+  it('lists attempts with their status and keeps the score once the RCA is in', async () => {
+    const session = await started();
+    await session.act({ type: 'escalation.send', to: 'iam', note: 'x', evidence: [] });
+    await session.act({ type: 'mitigation.apply', mitigation: 'rollback-chg-4411' });
+    await play(session, 15 * 60);
+    expect((await session.act({ type: 'incident.resolve', summary: 'Restored' })).ok).toBe(true);
+    let list = await store.list();
+    expect(list.ok && list.value[0]?.status).toBe('resolved');
+    await session.act({ type: 'rca.submit', rca: { proximateCause: 'a', rootCause: 'b', contributingFactors: [], actions: [] } });
+    list = await store.list();
+    expect(list.ok && list.value[0]).toMatchObject({ status: 'scored', total: session.scorecard().total });
+  });
+});
