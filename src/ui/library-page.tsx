@@ -1,19 +1,64 @@
-import type { LibraryEntry } from './builtin-scenarios.ts';
+import { useEffect, useState } from 'react';
+import { builtinScenarios } from './builtin-scenarios.ts';
+import { attemptStore, newAttemptId, newSeed, tabId, findScenario } from './app-services.ts';
+import { navigate } from './router.ts';
+import { ExerciseSession } from '../store/exercise-session.ts';
+import type { AttemptRecord } from '../store/db.ts';
+import type { Mode } from '../engine/check-action.ts';
 
 const DIFFICULTY_LABEL = { intro: 'Intro', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
+const STATUS_LABEL = { 'in-progress': 'In progress', resolved: 'Resolved', scored: 'Scored' } as const;
+const MODE_LABEL: Record<Mode, string> = { practice: 'Practice (hints and nudges)', tabletop: 'Tabletop', interview: 'Interview (no hints)' };
 
-/** The scenario library: one card per file in scenarios/. Scenario text is rendered as text. */
-export function LibraryPage({ entries }: { readonly entries: readonly LibraryEntry[] }) {
+/** The scenario library and this browser's attempts. Scenario text is rendered as text. */
+export function LibraryPage() {
+  const [attempts, setAttempts] = useState<AttemptRecord[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [mode, setMode] = useState<Mode>('practice');
+  const [starting, setStarting] = useState(false);
+
+  useEffect(() => {
+    document.title = 'Incident Drill';
+    void attemptStore.list().then((result) => (result.ok ? setAttempts(result.value) : setError(result.error.message)));
+  }, []);
+
+  async function start(scenarioId: string) {
+    const scenario = findScenario(scenarioId);
+    if (!scenario || starting) return;
+    setStarting(true);
+    const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode, seed: newSeed(), owner: tabId });
+    setStarting(false);
+    if (result.ok) navigate(`/play/${result.value.attempt.id}`);
+    else setError(result.error.message);
+  }
+
   return (
     <main className="library">
       <header className="library-header">
         <h1>Incident Drill</h1>
         <p>Pick a scenario and run the incident as its coordinator. Every scenario is a scripted major incident played against a simulated clock and scored on severity, escalation, communication and the RCA.</p>
       </header>
+      {error && (
+        <p role="alert" className="banner banner-error">
+          {error}
+        </p>
+      )}
+      <div className="library-controls">
+        <label>
+          Mode{' '}
+          <select value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+            {(['practice', 'interview'] as const).map((m) => (
+              <option key={m} value={m}>
+                {MODE_LABEL[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <h2 id="scenarios-heading">Scenario library</h2>
-      {entries.length === 0 && <p>No scenarios found in scenarios/.</p>}
+      {builtinScenarios.length === 0 && <p>No scenarios found in scenarios/.</p>}
       <ul className="cards" aria-labelledby="scenarios-heading">
-        {entries.map((entry) =>
+        {builtinScenarios.map((entry) =>
           entry.scenario ? (
             <li key={entry.file} className="card">
               <article aria-label={entry.scenario.spec.title}>
@@ -34,6 +79,9 @@ export function LibraryPage({ entries }: { readonly entries: readonly LibraryEnt
                 </dl>
                 <p>{entry.scenario.spec.summary}</p>
                 <p className="services">Services: {entry.scenario.spec.services.map((s) => s.name).join(', ')}</p>
+                <button type="button" className="primary" disabled={starting} onClick={() => void start(entry.scenario?.spec.id ?? '')} aria-label={`Start ${entry.scenario.spec.title}`}>
+                  Start
+                </button>
               </article>
             </li>
           ) : (
@@ -53,6 +101,43 @@ export function LibraryPage({ entries }: { readonly entries: readonly LibraryEnt
           ),
         )}
       </ul>
+      <section aria-labelledby="attempts-heading">
+        <h2 id="attempts-heading">Your attempts</h2>
+        {attempts === undefined && !error && <p>Loading…</p>}
+        {attempts?.length === 0 && <p>No attempts yet in this browser.</p>}
+        {attempts && attempts.length > 0 && (
+          <table className="attempts">
+            <thead>
+              <tr>
+                <th scope="col">Scenario</th>
+                <th scope="col">Mode</th>
+                <th scope="col">Started</th>
+                <th scope="col">State</th>
+                <th scope="col">Score</th>
+                <th scope="col">
+                  <span className="visually-hidden">Open</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {attempts.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.scenarioTitle}</td>
+                  <td>{a.mode}</td>
+                  <td>{new Date(a.createdAt).toLocaleString()}</td>
+                  <td>{STATUS_LABEL[a.status]}</td>
+                  <td>{a.total ?? '–'}</td>
+                  <td>
+                    <button type="button" onClick={() => navigate(`/play/${a.id}`)} aria-label={`${a.status === 'scored' ? 'Open' : 'Resume'} ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
+                      {a.status === 'scored' ? 'Open' : 'Resume'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
     </main>
   );
 }

@@ -1,0 +1,22 @@
+import { AttemptStore } from '../store/attempt-store.ts';
+import { builtinScenarios } from './builtin-scenarios.ts';
+import type { LoadedScenario } from '../scenario/loader.ts';
+
+/** One store per page; the database opens on first use. */
+export const attemptStore = new AttemptStore();
+
+/** Identifies this tab as the writer of an attempt (see AttemptStore.append). */
+export const tabId = crypto.randomUUID();
+
+export function findScenario(id: string): LoadedScenario | undefined {
+  return builtinScenarios.find((entry) => entry.scenario?.spec.id === id)?.scenario;
+}
+
+export function newAttemptId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('').slice(0, 10);
+}
+
+export function newSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
+}

@@ -1,0 +1,219 @@
+import { useRef, useState } from 'react';
+import type { LoadedScenario } from '../../scenario/loader.ts';
+import type { ExerciseView } from '../../engine/exercise-view.ts';
+import { AUDIENCES, type Audience } from '../../scenario/triggers.ts';
+import { clockTime, spokenDuration } from '../../scenario/duration.ts';
+import type { Act } from './console-page.tsx';
+import { AUDIENCE_LABEL } from './labels.ts';
+import { EvidenceViewer } from './evidence-viewer.tsx';
+
+interface Props {
+  readonly scenario: LoadedScenario;
+  readonly view: ExerciseView;
+  readonly act: Act;
+  readonly nextUpdateDue: number | undefined;
+}
+
+/** The coordinator's moves: evidence, escalation, updates, mitigations, changes, resolve. */
+export function ActionsPanel({ scenario, view, act, nextUpdateDue }: Props) {
+  const { spec } = scenario;
+  const targets = [...spec.teams.map((t) => ({ id: t.id, name: t.name })), ...(spec.vendors ?? []).map((v) => ({ id: v.id, name: `${v.name} (vendor)` }))];
+  const arrived = view.evidence.filter((e) => e.arrivedAt !== undefined);
+  const [viewing, setViewing] = useState<string | undefined>();
+  const [to, setTo] = useState(targets[0]?.id ?? '');
+  const [note, setNote] = useState('');
+  const [attach, setAttach] = useState<string[]>([]);
+  const [audience, setAudience] = useState<Audience>('stakeholders');
+  const [text, setText] = useState('');
+  const [mitigation, setMitigation] = useState(Object.keys(spec.mitigations)[0] ?? '');
+  const [change, setChange] = useState(spec.changes?.[0]?.id ?? '');
+  const [summary, setSummary] = useState('');
+  const [messages, setMessages] = useState<Record<string, string>>({});
+  const opener = useRef<HTMLElement | null>(null);
+  const at = (t: number) => clockTime(spec.clockStart, t);
+
+  const run = async (key: string, action: Parameters<Act>[0], after?: () => void) => {
+    const outcome = await act(action);
+    setMessages((m) => ({ ...m, [key]: outcome.kind === 'done' ? '' : outcome.kind === 'refused' ? outcome.reason : outcome.message }));
+    if (outcome.kind === 'done') after?.();
+  };
+  const message = (key: string) =>
+    messages[key] ? (
+      <p className="refusal" role="alert">
+        {messages[key]}
+      </p>
+    ) : null;
+
+  return (
+    <section className="panel actions" aria-label="Actions">
+      <h2>Actions</h2>
+
+      <section className="action-group" aria-labelledby="evidence-heading">
+        <h3 id="evidence-heading">Request evidence</h3>
+        <ul className="evidence-list">
+          {Object.entries(spec.evidence).map(([id, source]) => {
+            const item = view.evidence.find((e) => e.source === id);
+            return (
+              <li key={id}>
+                <span className="evidence-title">{source.title}</span>{' '}
+                {!item && (
+                  <button type="button" onClick={() => void run('evidence', { type: 'evidence.request', source: id })} aria-label={`Request ${source.title}`}>
+                    Request
+                  </button>
+                )}
+                {item && item.arrivedAt === undefined && <span className="pending">requested, arrives {at(item.arrivesAt)}</span>}
+                {item && item.arrivedAt !== undefined && (
+                  <button
+                    type="button"
+                    onClick={(e) => {
+                      opener.current = e.currentTarget;
+                      setViewing(id);
+                    }}
+                    aria-label={`Open ${source.title}`}
+                  >
+                    Open
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {message('evidence')}
+      </section>
+
+      <section className="action-group" aria-labelledby="escalate-heading">
+        <h3 id="escalate-heading">Escalate</h3>
+        <label>
+          To{' '}
+          <select value={to} onChange={(e) => setTo(e.target.value)}>
+            {targets.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          Escalation note
+          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} placeholder="Impact, since when, what was checked or ruled out" />
+        </label>
+        <fieldset className="attach">
+          <legend>Attach evidence</legend>
+          {arrived.length === 0 && <p className="empty">Evidence you have received can be attached here.</p>}
+          {arrived.map((e) => (
+            <label key={e.source}>
+              <input type="checkbox" checked={attach.includes(e.source)} onChange={(ev) => setAttach((a) => (ev.target.checked ? [...a, e.source] : a.filter((x) => x !== e.source)))} /> {e.title}
+            </label>
+          ))}
+        </fieldset>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            void run('escalate', { type: 'escalation.send', to, note: note.trim(), evidence: attach }, () => {
+              setNote('');
+              setAttach([]);
+            })
+          }
+        >
+          Escalate
+        </button>
+        {message('escalate')}
+      </section>
+
+      <section className="action-group" aria-labelledby="update-heading">
+        <h3 id="update-heading">Post update</h3>
+        <p className="due" aria-live="off">
+          {nextUpdateDue === undefined ? 'No further updates due.' : nextUpdateDue <= view.t ? `Next update is due now (${at(nextUpdateDue)}).` : `Next update due at ${at(nextUpdateDue)}, in ${spokenDuration(nextUpdateDue - view.t)}.`}
+        </p>
+        <label>
+          Audience{' '}
+          <select value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
+            {AUDIENCES.map((a) => (
+              <option key={a} value={a}>
+                {AUDIENCE_LABEL[a]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          Update text
+          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} placeholder="Impact, what we know, what we are doing, workaround, next update time" />
+        </label>
+        <button type="button" className="primary" disabled={text.trim() === ''} onClick={() => void run('update', { type: 'update.post', audience, text: text.trim() }, () => setText(''))}>
+          Post update
+        </button>
+        {message('update')}
+      </section>
+
+      <section className="action-group" aria-labelledby="mitigation-heading">
+        <h3 id="mitigation-heading">Apply mitigation</h3>
+        <label>
+          Mitigation{' '}
+          <select value={mitigation} onChange={(e) => setMitigation(e.target.value)}>
+            {Object.entries(spec.mitigations).map(([id, m]) => (
+              <option key={id} value={id}>
+                {m.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void run('mitigation', { type: 'mitigation.apply', mitigation })}>
+          Apply mitigation
+        </button>
+        {message('mitigation')}
+        <ul className="mitigation-results">
+          {view.mitigations.map((m) => (
+            <li key={m.mitigation}>
+              {at(m.t)} {spec.mitigations[m.mitigation]?.title}: {m.result ?? 'in progress…'}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {(spec.changes?.length ?? 0) > 0 && (
+        <section className="action-group" aria-labelledby="change-heading">
+          <h3 id="change-heading">Link change</h3>
+          <label>
+            Change{' '}
+            <select value={change} onChange={(e) => setChange(e.target.value)}>
+              {(spec.changes ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.id}: {c.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => void run('change', { type: 'change.link', change })}>
+            Link change
+          </button>
+          {view.changes.length > 0 && <p>Linked: {view.changes.join(', ')}</p>}
+          {message('change')}
+        </section>
+      )}
+
+      <section className="action-group" aria-labelledby="resolve-heading">
+        <h3 id="resolve-heading">Resolve</h3>
+        <label className="block">
+          Resolution summary
+          <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={2} placeholder="What was restored, and how" />
+        </label>
+        <button type="button" className="primary" onClick={() => void run('resolve', { type: 'incident.resolve', summary: summary.trim() })}>
+          Resolve
+        </button>
+        {message('resolve')}
+      </section>
+
+      {viewing && (
+        <EvidenceViewer
+          title={spec.evidence[viewing]?.title ?? viewing}
+          text={view.evidence.find((e) => e.source === viewing)?.text ?? ''}
+          onClose={() => {
+            setViewing(undefined);
+            opener.current?.focus();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { TraineeAction } from '../../engine/actions.ts';
+import { deriveView } from '../../engine/exercise-view.ts';
+import type { ExerciseSession } from '../../store/exercise-session.ts';
+import { nudges as nudgesFor } from '../../scoring/nudges.ts';
+import { updateSchedule } from '../../scoring/update-cadence.ts';
+import { incidentEnd } from '../../scoring/incident-timeline.ts';
+import { navigate } from '../router.ts';
+import { useAttemptSession } from './use-attempt-session.ts';
+import { useClock } from './use-clock.ts';
+import { ClockPanel } from './clock-panel.tsx';
+import { AlertsPanel, ReportsPanel } from './feed-panels.tsx';
+import { HealthMap } from './health-map.tsx';
+import { IncidentPanel } from './incident-panel.tsx';
+import { ActionsPanel } from './actions-panel.tsx';
+import { ActivityLog } from './activity-log.tsx';
+import { RcaForm } from './rca-form.tsx';
+import { ScorecardView } from './scorecard-view.tsx';
+import { PracticeAids } from './practice-aids.tsx';
+import { describeEntry } from './describe-entry.ts';
+
+/** What a control gets back: done, refused with a reason, or not saved. */
+export type ActOutcome = { readonly kind: 'done' } | { readonly kind: 'refused'; readonly reason: string } | { readonly kind: 'not-saved'; readonly message: string };
+export type Act = (action: TraineeAction) => Promise<ActOutcome>;
+
+export function ConsolePage({ attemptId }: { readonly attemptId: string }) {
+  const { state, takeOver } = useAttemptSession(attemptId);
+  if (state.kind === 'loading') return <main className="console-message">Opening the attempt…</main>;
+  if (state.kind === 'error')
+    return (
+      <main className="console-message">
+        <p role="alert">{state.message}</p>
+        <button type="button" onClick={() => navigate('/')}>
+          Back to the library
+        </button>
+      </main>
+    );
+  if (state.kind === 'elsewhere')
+    return (
+      <main className="console-message">
+        <h1>This attempt is open in another tab</h1>
+        <p>Only one tab can run an attempt at a time, so nothing is lost or written twice. Close the other tab, or take over here: the other tab will stop and this one will carry on from where it was.</p>
+        <button type="button" className="primary" onClick={takeOver}>
+          Take over here
+        </button>{' '}
+        <button type="button" onClick={() => navigate('/')}>
+          Back to the library
+        </button>
+      </main>
+    );
+  return <Console session={state.session} warning={state.warning} />;
+}
+
+function Console({ session, warning }: { readonly session: ExerciseSession; readonly warning: string | undefined }) {
+  const version = useSyncExternalStore(session.subscribe, session.getVersion);
+  useClock(session);
+  const { scenario } = session;
+  const { spec } = scenario;
+  const log = useMemo(() => session.log, [session, version]);
+  const view = useMemo(() => deriveView(scenario, log, session.engine.now), [scenario, log, session, version]);
+  const [feedback, setFeedback] = useState<string>('');
+  const [showScore, setShowScore] = useState(false);
+  const mode = session.attempt.mode;
+
+  useEffect(() => {
+    document.title = `${spec.title} · Incident Drill`;
+  }, [spec.title]);
+
+  const act: Act = useCallback(
+    async (action) => {
+      const result = await session.act(action);
+      if (!result.ok) {
+        setFeedback(result.error.message);
+        return { kind: 'not-saved', message: result.error.message };
+      }
+      if (result.entry.type === 'action.refused') {
+        setFeedback(`Not done: ${result.entry.payload.reason}`);
+        return { kind: 'refused', reason: result.entry.payload.reason };
+      }
+      setFeedback(`Saved: ${describeEntry(scenario, result.entry).text}`);
+      return { kind: 'done' };
+    },
+    [session, scenario],
+  );
+
+  const end = incidentEnd(scenario, log);
+  const nextUpdateDue = useMemo(() => (view.resolvedAt === undefined && !view.ended ? updateSchedule(scenario, log, view.t).nextDue : undefined), [scenario, log, view]);
+  const nudges = useMemo(() => (mode === 'practice' ? nudgesFor(scenario, log, view) : []), [mode, scenario, log, view]);
+  const closed = view.resolvedAt !== undefined || view.ended;
+  const scored = view.rca !== undefined;
+
+  return (
+    <div className="console">
+      <header className="console-header">
+        <div>
+          <a
+            href="/"
+            onClick={(e) => {
+              e.preventDefault();
+              void session.setPaused(true).then(() => navigate('/'));
+            }}
+          >
+            ← Library
+          </a>
+          <h1>{spec.title}</h1>
+          <p className="console-sub">
+            {mode === 'practice' ? 'Practice' : mode === 'interview' ? 'Interview' : 'Tabletop'} · situation: <strong>{view.phaseTitle}</strong>
+          </p>
+        </div>
+        <ClockPanel session={session} view={view} end={end} />
+      </header>
+
+      {warning && (
+        <p className="banner banner-warning" role="status">
+          {warning}
+        </p>
+      )}
+      {session.error && (
+        <p className="banner banner-error" role="alert">
+          {session.error.message}
+        </p>
+      )}
+      {session.lost && !session.error && (
+        <p className="banner banner-error" role="alert">
+          This attempt was opened in another tab, which now has control. Nothing more is saved from here.
+        </p>
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {feedback}
+      </p>
+      {mode === 'practice' && !closed && <PracticeAids scenario={scenario} view={view} nudges={nudges} act={act} />}
+
+      {scored || showScore ? (
+        <ScorecardView session={session} log={log} />
+      ) : closed ? (
+        <div className="console-grid console-grid-closed">
+          <RcaForm act={act} view={view} onSubmitted={() => setShowScore(true)} scenarioTitle={spec.title} />
+          <ActivityLog scenario={scenario} log={log} />
+        </div>
+      ) : (
+        <div className="console-grid">
+          <div className="col feeds">
+            <AlertsPanel scenario={scenario} view={view} act={act} />
+            <ReportsPanel scenario={scenario} view={view} />
+          </div>
+          <div className="col work">
+            <HealthMap scenario={scenario} view={view} />
+            <IncidentPanel view={view} act={act} />
+            <ActionsPanel scenario={scenario} view={view} act={act} nextUpdateDue={nextUpdateDue} />
+          </div>
+          <div className="col log">
+            <ActivityLog scenario={scenario} log={log} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { LoadedScenario } from '../../scenario/loader.ts';
+import type { LogEntry } from '../../engine/attempt-log.ts';
+import { ROLE_LABEL, AUDIENCE_LABEL } from './labels.ts';
+
+/** One line of the activity log: who did what, in words. Presentation only. */
+export function describeEntry(scenario: LoadedScenario, entry: LogEntry): { readonly who: 'scenario' | 'you' | 'system'; readonly text: string } {
+  const { spec } = scenario;
+  const target = (id: string) => [...spec.teams, ...(spec.vendors ?? [])].find((t) => t.id === id)?.name ?? id;
+  const evidence = (id: string) => (Object.hasOwn(spec.evidence, id) ? spec.evidence[id]?.title : undefined) ?? id;
+  const mitigation = (id: string) => (Object.hasOwn(spec.mitigations, id) ? spec.mitigations[id]?.title : undefined) ?? id;
+  switch (entry.type) {
+    case 'exercise.start':
+      return { who: 'system', text: `Exercise started (${entry.payload.mode} mode).` };
+    case 'exercise.end':
+      return { who: 'system', text: 'Time is up: the exercise has ended. Write the RCA to get your scorecard.' };
+    case 'phase.enter':
+      return { who: 'scenario', text: `Situation: ${(Object.hasOwn(spec.phases, entry.payload.phase) ? spec.phases[entry.payload.phase]?.title : undefined) ?? entry.payload.phase}` };
+    case 'alert.fire':
+      return { who: 'scenario', text: `Alert (${entry.payload.alert.level}, ${entry.payload.alert.service}): ${entry.payload.alert.text}` };
+    case 'report.arrive':
+      return { who: 'scenario', text: `Report from ${entry.payload.report.from}: ${entry.payload.report.text}` };
+    case 'evidence.arrive':
+      return { who: 'scenario', text: `Evidence arrived: ${evidence(entry.payload.source)}` };
+    case 'mitigation.result':
+      return { who: 'scenario', text: `Mitigation result: ${entry.payload.message}` };
+    case 'action.refused':
+      return { who: 'system', text: `Not done: ${entry.payload.reason}` };
+    case 'alert.acknowledge':
+      return { who: 'you', text: `Acknowledged alert ${entry.payload.alert}.` };
+    case 'priority.set':
+      return { who: 'you', text: `Priority set to ${entry.payload.level}${entry.payload.impact ? ` (impact ${entry.payload.impact}, urgency ${entry.payload.urgency ?? '–'})` : ''}.` };
+    case 'incident.declare-major':
+      return { who: 'you', text: 'Declared a major incident.' };
+    case 'bridge.open':
+      return { who: 'you', text: 'Opened the bridge.' };
+    case 'role.assign':
+      return { who: 'you', text: `${ROLE_LABEL[entry.payload.role]}: ${entry.payload.to}.` };
+    case 'evidence.request':
+      return { who: 'you', text: `Requested ${evidence(entry.payload.source)}.` };
+    case 'escalation.send':
+      return { who: 'you', text: `Escalated to ${target(entry.payload.to)}${entry.payload.evidence.length ? ` with ${entry.payload.evidence.map(evidence).join(', ')}` : ''}: ${entry.payload.note || '(no note)'}` };
+    case 'update.post':
+      return { who: 'you', text: `Update to ${AUDIENCE_LABEL[entry.payload.audience]}: ${entry.payload.text}` };
+    case 'mitigation.apply':
+      return { who: 'you', text: `Applied: ${mitigation(entry.payload.mitigation)}.` };
+    case 'change.link':
+      return { who: 'you', text: `Linked change ${entry.payload.change}.` };
+    case 'incident.resolve':
+      return { who: 'you', text: `Resolved the incident${entry.payload.summary ? `: ${entry.payload.summary}` : ''}.` };
+    case 'rca.submit':
+      return { who: 'you', text: 'Submitted the RCA.' };
+    case 'hint.take':
+      return { who: 'you', text: 'Took a hint.' };
+  }
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { ExerciseView } from '../../engine/exercise-view.ts';
+import type { RcaAction } from '../../engine/actions.ts';
+import type { Act } from './console-page.tsx';
+
+const emptyAction = (): RcaAction => ({ kind: 'corrective', text: '', owner: '', due: '', measure: '' });
+
+/** The root-cause analysis, written once the incident is resolved (or time is up). */
+export function RcaForm({ act, view, onSubmitted, scenarioTitle }: { readonly act: Act; readonly view: ExerciseView; readonly onSubmitted: () => void; readonly scenarioTitle: string }) {
+  const [proximateCause, setProximate] = useState('');
+  const [rootCause, setRoot] = useState('');
+  const [factors, setFactors] = useState<string[]>(['']);
+  const [actions, setActions] = useState<RcaAction[]>([emptyAction()]);
+  const [message, setMessage] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const setAction = (index: number, patch: Partial<RcaAction>) => setActions((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
+
+  async function submit() {
+    setSaving(true);
+    const outcome = await act({
+      type: 'rca.submit',
+      rca: { proximateCause: proximateCause.trim(), rootCause: rootCause.trim(), contributingFactors: factors.map((f) => f.trim()).filter(Boolean), actions: actions.filter((a) => a.text.trim() !== '') },
+    });
+    setSaving(false);
+    if (outcome.kind === 'done') onSubmitted();
+    else setMessage(outcome.kind === 'refused' ? outcome.reason : outcome.message);
+  }
+
+  return (
+    <section className="panel rca" aria-label="Root-cause analysis">
+      <h2>Root-cause analysis</h2>
+      <p>{view.resolvedAt !== undefined ? `The incident is resolved. Write the RCA for “${scenarioTitle}”: what broke, why it was possible, and what changes so it does not happen again.` : 'Time is up. Write the RCA with what you know.'}</p>
+      <label className="block">
+        Proximate cause (what directly failed)
+        <textarea value={proximateCause} onChange={(e) => setProximate(e.target.value)} rows={2} />
+      </label>
+      <label className="block">
+        Root cause (why it was possible; the deepest cause your organisation controls)
+        <textarea value={rootCause} onChange={(e) => setRoot(e.target.value)} rows={3} />
+      </label>
+      <fieldset>
+        <legend>Contributing factors</legend>
+        {factors.map((f, i) => (
+          <label key={i} className="block">
+            Contributing factor {i + 1}
+            <input value={f} onChange={(e) => setFactors((list) => list.map((x, j) => (j === i ? e.target.value : x)))} />
+          </label>
+        ))}
+        <button type="button" onClick={() => setFactors((list) => [...list, ''])}>
+          Add contributing factor
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>Actions</legend>
+        {actions.map((a, i) => (
+          <fieldset key={i} className="rca-action">
+            <legend>Action {i + 1}</legend>
+            <label>
+              Kind{' '}
+              <select value={a.kind} onChange={(e) => setAction(i, { kind: e.target.value === 'preventive' ? 'preventive' : 'corrective' })}>
+                <option value="corrective">corrective</option>
+                <option value="preventive">preventive</option>
+              </select>
+            </label>
+            <label className="block">
+              Action {i + 1} text
+              <input value={a.text} onChange={(e) => setAction(i, { text: e.target.value })} placeholder="Which system or process changes, and how" />
+            </label>
+            <label>
+              Owner <input value={a.owner} onChange={(e) => setAction(i, { owner: e.target.value })} placeholder="Team or role" />
+            </label>
+            <label>
+              Due <input type="date" value={a.due} onChange={(e) => setAction(i, { due: e.target.value })} />
+            </label>
+            <label className="block">
+              Measure of success <input value={a.measure} onChange={(e) => setAction(i, { measure: e.target.value })} placeholder="How you will know it worked" />
+            </label>
+          </fieldset>
+        ))}
+        <button type="button" onClick={() => setActions((list) => [...list, emptyAction()])}>
+          Add action
+        </button>
+      </fieldset>
+      <button type="button" className="primary" disabled={saving} onClick={() => void submit()}>
+        Submit RCA
+      </button>
+      {message && (
+        <p className="refusal" role="alert">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import type { LogEntry } from '../../engine/attempt-log.ts';
+import { toTranscript } from '../../engine/transcript.ts';
+import type { ExerciseSession } from '../../store/exercise-session.ts';
+import { score } from '../../scoring/score.ts';
+import { DIMENSIONS } from '../../scoring/scorecard.ts';
+import { clockTime } from '../../scenario/duration.ts';
+import { navigate } from '../router.ts';
+
+const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
+
+/** The scorecard: the same function, on the same log, as `npm run replay -- --json`. */
+export function ScorecardView({ session, log }: { readonly session: ExerciseSession; readonly log: readonly LogEntry[] }) {
+  const { scenario, attempt } = session;
+  const card = useMemo(() => score(scenario, log, attempt.mode), [scenario, log, attempt.mode]);
+
+  function exportTranscript() {
+    const transcript = toTranscript(log, scenario.spec.id, attempt.seed, attempt.mode);
+    const blob = new Blob([`${JSON.stringify(transcript, null, 2)}\n`], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${scenario.spec.id}-${attempt.id}.json`;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <section className="panel scorecard" aria-label="Scorecard">
+      <h2>Scorecard</h2>
+      <p className="total">
+        Total <strong>{card.total}</strong>
+        <span className="of">/100</span>
+      </p>
+      <div className="dimensions">
+        {DIMENSIONS.map((d) => {
+          const dim = card.dimensions[d];
+          return (
+            <section key={d} className="dimension" aria-label={`${DIMENSION_LABEL[d]}: ${dim.score} of 100`}>
+              <h3>
+                {DIMENSION_LABEL[d]} <span className="score">{dim.score}</span>
+                <span className="weight"> (weight {dim.weight})</span>
+              </h3>
+              <ul>
+                {dim.evidence.map((line, i) => (
+                  <li key={i} className={line.points > 0 ? 'gain' : line.points < 0 ? 'loss' : 'zero'}>
+                    <span className="points">{line.points > 0 ? `+${line.points}` : line.points}</span> {line.t !== null && <time>{clockTime(scenario.spec.clockStart, line.t)}</time>} {line.text}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+      <div className="buttons">
+        <button type="button" className="primary" onClick={exportTranscript}>
+          Export transcript
+        </button>
+        <button type="button" onClick={() => navigate('/')}>
+          Back to the library
+        </button>
+      </div>
+    </section>
+  );
+}
