@@ -1,21 +1,18 @@
 import { useRef, useState } from 'react';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { ExerciseView } from '../../engine/exercise-view.ts';
-import { AUDIENCES, type Audience } from '../../scenario/triggers.ts';
-import { clockTime, spokenDuration } from '../../scenario/duration.ts';
+import { clockTime } from '../../scenario/duration.ts';
 import type { Act } from './console-page.tsx';
-import { AUDIENCE_LABEL } from './labels.ts';
 import { EvidenceViewer } from './evidence-viewer.tsx';
 
 interface Props {
   readonly scenario: LoadedScenario;
   readonly view: ExerciseView;
   readonly act: Act;
-  readonly nextUpdateDue: number | undefined;
 }
 
-/** The coordinator's moves: evidence, escalation, updates, mitigations, changes, resolve. */
-export function ActionsPanel({ scenario, view, act, nextUpdateDue }: Props) {
+/** The coordinator's moves: evidence, escalation, mitigations, changes, resolve. */
+export function ActionsPanel({ scenario, view, act }: Props) {
   const { spec } = scenario;
   const targets = [...spec.teams.map((t) => ({ id: t.id, name: t.name })), ...(spec.vendors ?? []).map((v) => ({ id: v.id, name: `${v.name} (vendor)` }))];
   const arrived = view.evidence.filter((e) => e.arrivedAt !== undefined);
@@ -23,8 +20,6 @@ export function ActionsPanel({ scenario, view, act, nextUpdateDue }: Props) {
   const [to, setTo] = useState(targets[0]?.id ?? '');
   const [note, setNote] = useState('');
   const [attach, setAttach] = useState<string[]>([]);
-  const [audience, setAudience] = useState<Audience>('stakeholders');
-  const [text, setText] = useState('');
   const [mitigation, setMitigation] = useState(Object.keys(spec.mitigations)[0] ?? '');
   const [change, setChange] = useState(spec.changes?.[0]?.id ?? '');
   const [summary, setSummary] = useState('');
@@ -119,31 +114,6 @@ export function ActionsPanel({ scenario, view, act, nextUpdateDue }: Props) {
           Escalate
         </button>
         {message('escalate')}
-      </section>
-
-      <section className="action-group" aria-labelledby="update-heading">
-        <h3 id="update-heading">Post update</h3>
-        <p className="due" aria-live="off">
-          {nextUpdateDue === undefined ? 'No further updates due.' : nextUpdateDue <= view.t ? `Next update is due now (${at(nextUpdateDue)}).` : `Next update due at ${at(nextUpdateDue)}, in ${spokenDuration(nextUpdateDue - view.t)}.`}
-        </p>
-        <label>
-          Audience{' '}
-          <select value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-            {AUDIENCES.map((a) => (
-              <option key={a} value={a}>
-                {AUDIENCE_LABEL[a]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block">
-          Update text
-          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} placeholder="Impact, what we know, what we are doing, workaround, next update time" />
-        </label>
-        <button type="button" className="primary" disabled={text.trim() === ''} onClick={() => void run('update', { type: 'update.post', audience, text: text.trim() }, () => setText(''))}>
-          Post update
-        </button>
-        {message('update')}
       </section>
 
       <section className="action-group" aria-labelledby="mitigation-heading">

@@ -13,6 +13,7 @@ import { AlertsPanel, ReportsPanel } from './feed-panels.tsx';
 import { HealthMap } from './health-map.tsx';
 import { IncidentPanel } from './incident-panel.tsx';
 import { ActionsPanel } from './actions-panel.tsx';
+import { UpdatePanel } from './update-panel.tsx';
 import { ActivityLog } from './activity-log.tsx';
 import { RcaForm } from './rca-form.tsx';
 import { ScorecardView } from './scorecard-view.tsx';
@@ -135,7 +136,10 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
       ) : closed ? (
         <div className="console-grid console-grid-closed">
           <RcaForm act={act} view={view} onSubmitted={() => setShowScore(true)} scenarioTitle={spec.title} />
-          <ActivityLog scenario={scenario} log={log} />
+          <div className="col">
+            <UpdatePanel clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={undefined} />
+            <ActivityLog scenario={scenario} log={log} />
+          </div>
         </div>
       ) : (
         <div className="console-grid">
@@ -143,10 +147,13 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
             <AlertsPanel scenario={scenario} view={view} act={act} />
             <ReportsPanel scenario={scenario} view={view} />
           </div>
-          <div className="col work">
+          <div className="col situation">
             <HealthMap scenario={scenario} view={view} />
             <IncidentPanel view={view} act={act} />
-            <ActionsPanel scenario={scenario} view={view} act={act} nextUpdateDue={nextUpdateDue} />
+            <UpdatePanel clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={nextUpdateDue} />
+          </div>
+          <div className="col work">
+            <ActionsPanel scenario={scenario} view={view} act={act} />
           </div>
           <div className="col log">
             <ActivityLog scenario={scenario} log={log} />

@@ -33,7 +33,7 @@ export function HealthMap({ scenario, view }: { readonly scenario: LoadedScenari
   return (
     <section className="panel health" aria-label="Service health">
       <h2>Service health</h2>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxHeight: 260 }} aria-hidden="true">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxHeight: 230 }} aria-hidden="true">
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="#8a94a6" />
@@ -55,7 +55,7 @@ export function HealthMap({ scenario, view }: { readonly scenario: LoadedScenari
             <g key={s.id} className={`node node-${health}`} transform={`translate(${p.x} ${p.y})`}>
               <rect width={W} height={H} rx="6" />
               <text x="8" y="18" className="node-name">
-                {s.name.length > 22 ? `${s.name.slice(0, 21)}…` : s.name}
+                {shortName(s.name)}
               </text>
               <text x="8" y="36" className="node-state">
                 {health}
@@ -64,7 +64,7 @@ export function HealthMap({ scenario, view }: { readonly scenario: LoadedScenari
           );
         })}
       </svg>
-      <ul className="health-list">
+      <ul className="health-list visually-hidden">
         {services.map((s) => (
           <li key={s.id} className={`health-${view.health[s.id] ?? 'healthy'}`}>
             <span className="dot" aria-hidden="true" /> {s.name}: <strong>{view.health[s.id] ?? 'healthy'}</strong>
@@ -74,4 +74,10 @@ export function HealthMap({ scenario, view }: { readonly scenario: LoadedScenari
       </ul>
     </section>
   );
+}
+
+/** "Corporate SSO (IdP federation service)" -> "Corporate SSO": the box is small; the list below has the full name. */
+function shortName(name: string): string {
+  const base = name.replace(/\s*\(.*\)\s*$/, '');
+  return base.length > 21 ? `${base.slice(0, 20)}…` : base;
 }

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import type { ExerciseView } from '../../engine/exercise-view.ts';
+import { AUDIENCES, type Audience } from '../../scenario/triggers.ts';
+import { clockTime, spokenDuration } from '../../scenario/duration.ts';
+import type { Act } from './console-page.tsx';
+import { AUDIENCE_LABEL } from './labels.ts';
+
+/** Status updates, with the countdown to the next one due; still open after resolve, for the resolution notice. */
+export function UpdatePanel({ clockStart, view, act, nextUpdateDue }: { readonly clockStart: string; readonly view: ExerciseView; readonly act: Act; readonly nextUpdateDue: number | undefined }) {
+  const [audience, setAudience] = useState<Audience>('stakeholders');
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState('');
+  const at = (t: number) => clockTime(clockStart, t);
+  const closed = view.resolvedAt !== undefined || view.ended;
+  return (
+    <section className="panel update" aria-label="Post update">
+      <h2>Post update</h2>
+      <p className="due">
+        {closed
+          ? 'The incident is closed: tell people service is restored and what, if anything, they need to do.'
+          : nextUpdateDue === undefined
+            ? 'No further updates due.'
+            : nextUpdateDue <= view.t
+              ? `Next update is due now (${at(nextUpdateDue)}).`
+              : `Next update due at ${at(nextUpdateDue)}, in ${spokenDuration(nextUpdateDue - view.t)}.`}
+      </p>
+      <label>
+        Audience{' '}
+        <select value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
+          {AUDIENCES.map((a) => (
+            <option key={a} value={a}>
+              {AUDIENCE_LABEL[a]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="block">
+        Update text
+        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} placeholder="Impact, what we know, what we are doing, workaround, next update time" />
+      </label>
+      <button
+        type="button"
+        className="primary"
+        disabled={text.trim() === ''}
+        onClick={async () => {
+          const outcome = await act({ type: 'update.post', audience, text: text.trim() });
+          setMessage(outcome.kind === 'done' ? '' : outcome.kind === 'refused' ? outcome.reason : outcome.message);
+          if (outcome.kind === 'done') setText('');
+        }}
+      >
+        Post update
+      </button>
+      {view.updates.length > 0 && (
+        <p className="sent">
+          Last update: {at(view.updates.at(-1)?.t ?? 0)} to {AUDIENCE_LABEL[view.updates.at(-1)?.action.audience ?? 'stakeholders']} ({view.updates.length} sent)
+        </p>
+      )}
+      {message && (
+        <p className="refusal" role="alert">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
