@@ -148,6 +148,8 @@ export class ExerciseSession {
       this.attempt.simTime = this.exercise.now;
       this.attempt.status = status;
       this.error = undefined;
+      // Once resolved (or out of time) the clock has nothing left to run for.
+      if (status !== 'in-progress') this.paused = true;
     } else {
       const kept = this.exercise.log.slice(0, this.persisted);
       this.exercise = restoreFromLog(this.scenario, kept, this.attempt.simTime).exercise;
