@@ -34,26 +34,8 @@ export function IncidentPanel({ view, act }: { readonly view: ExerciseView; read
       </div>
       <fieldset className="priority">
         <legend>Priority</legend>
-        <label>
-          Impact{' '}
-          <select value={impact} onChange={(e) => setImpact(e.target.value as Rating)}>
-            {RATINGS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Urgency{' '}
-          <select value={urgency} onChange={(e) => setUrgency(e.target.value as Rating)}>
-            {RATINGS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RatingSelect label="Impact" value={impact} onChange={setImpact} />
+        <RatingSelect label="Urgency" value={urgency} onChange={setUrgency} />
         <button type="button" className="primary" onClick={() => void run({ type: 'priority.set', level, impact, urgency })}>
           Set priority {level}
         </button>
@@ -123,5 +105,20 @@ export function IncidentPanel({ view, act }: { readonly view: ExerciseView; read
         </p>
       )}
     </section>
+  );
+}
+
+function RatingSelect({ label, value, onChange }: { readonly label: string; readonly value: Rating; readonly onChange: (rating: Rating) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(RATINGS.find((r) => r === e.target.value) ?? 'medium')}>
+        {RATINGS.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
