@@ -10,10 +10,10 @@ import { AUDIENCES, ROLES, triggerKey, type TriggerKind } from '../scenario/trig
 const text = (what: string) => z.string({ error: `expected ${what} as text` }).min(1, { error: `${what} must not be empty` });
 const IMPACT = ['high', 'medium', 'low'] as const;
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values, { error: (issue) => `${describe(issue.input)} is not ${what}: expected one of ${values.join(', ')}` });
+  z.enum(values, { error: (issue) => `${describe(issue.input)} is not a valid ${what}: expected one of ${values.join(', ')}` });
 
 export const RcaAction = z.strictObject({
-  kind: oneOf(['corrective', 'preventive'], 'an action kind'),
+  kind: oneOf(['corrective', 'preventive'], 'action kind'),
   text: text('the action'),
   owner: z.string().default(''),
   due: z.string().default(''),
@@ -33,14 +33,14 @@ export const ACTION_SCHEMAS = {
   'alert.acknowledge': z.strictObject({ type: z.literal('alert.acknowledge'), alert: text('alert id') }),
   'priority.set': z.strictObject({
     type: z.literal('priority.set'),
-    level: oneOf(LEVELS, 'a priority'),
-    impact: oneOf(IMPACT, 'an impact').optional(),
-    urgency: oneOf(IMPACT, 'an urgency').optional(),
+    level: oneOf(LEVELS, 'priority'),
+    impact: oneOf(IMPACT, 'impact').optional(),
+    urgency: oneOf(IMPACT, 'urgency').optional(),
     reason: z.string().optional(),
   }),
   'incident.declare-major': z.strictObject({ type: z.literal('incident.declare-major') }),
   'bridge.open': z.strictObject({ type: z.literal('bridge.open') }),
-  'role.assign': z.strictObject({ type: z.literal('role.assign'), role: oneOf(ROLES, 'a role'), to: text('who takes the role') }),
+  'role.assign': z.strictObject({ type: z.literal('role.assign'), role: oneOf(ROLES, 'role'), to: text('who takes the role') }),
   'evidence.request': z.strictObject({ type: z.literal('evidence.request'), source: text('evidence source id') }),
   'escalation.send': z.strictObject({
     type: z.literal('escalation.send'),
@@ -50,7 +50,7 @@ export const ACTION_SCHEMAS = {
   }),
   'update.post': z.strictObject({
     type: z.literal('update.post'),
-    audience: oneOf(AUDIENCES, 'an audience'),
+    audience: oneOf(AUDIENCES, 'audience'),
     text: text('the update'),
   }),
   'mitigation.apply': z.strictObject({ type: z.literal('mitigation.apply'), mitigation: text('mitigation id') }),

@@ -22,6 +22,8 @@ function strict<T extends z.ZodRawShape>(shape: T) {
 const text = (what: string) =>
   z.string({ error: (issue) => `expected ${what} (text), got ${describe(issue.input)}` }).min(1, { error: `${what} must not be empty` });
 
+const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
@@ -41,7 +43,7 @@ export const Id = z
 
 const enumOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, {
-    error: (issue) => (issue.input === undefined ? `expected a ${what}, one of ${values.join(', ')}` : `${describe(issue.input)} is not a valid ${what}: expected one of ${values.join(', ')}`),
+    error: (issue) => (issue.input === undefined ? `expected ${article(what)} ${what}, one of ${values.join(', ')}` : `${describe(issue.input)} is not a valid ${what}: expected one of ${values.join(', ')}`),
   });
 
 export const LEVELS = ['P1', 'P2', 'P3', 'P4'] as const;

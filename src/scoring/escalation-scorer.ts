@@ -26,8 +26,6 @@ export function scoreEscalation(scenario: LoadedScenario, log: readonly LogEntry
   const name = (id: string) => [...spec.teams, ...(spec.vendors ?? [])].find((t) => t.id === id)?.name ?? id;
   const serviceWords = spec.services.flatMap((s) => [s.id, s.name]);
 
-  if (required.length === 0) lines.push({ t: null, points: 100, text: 'This scenario needs no escalation; points are lost only for unnecessary ones.' });
-
   for (const expectation of ex.escalations) {
     const to = sent.filter((s) => s.action.to === expectation.to);
     const by = ms(expectation.by);

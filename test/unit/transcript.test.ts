@@ -17,7 +17,7 @@ describe('transcript files', () => {
     ['unknown-ids.json', 4, 'actions[1].to', 'unknown team or vendor "iam-team"'],
     ['unknown-ids.json', 5, 'actions[2].mitigation', 'unknown mitigation "rollback"'],
     ['out-of-order.json', 4, 'actions[1].at', 'earlier than the action before it'],
-    ['bad-fields.json', 3, 'actions[0].level', '"P7" is not a priority'],
+    ['bad-fields.json', 3, 'actions[0].level', '"P7" is not a valid priority'],
     ['bad-fields.json', 4, 'actions[1].at', '"2x" is not a duration'],
     ['bad-fields.json', 5, 'actions[2].colour', 'unknown field "colour"'],
   ])('%s is refused at line %i (%s: %s)', (name, line, path, fragment) => {
