@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExerciseView } from '../../engine/exercise-view.ts';
 import type { RcaAction } from '../../engine/actions.ts';
 import type { Act } from './console-page.tsx';
@@ -13,6 +13,9 @@ export function RcaForm({ act, view, onSubmitted, scenarioTitle }: { readonly ac
   const [actions, setActions] = useState<RcaAction[]>([emptyAction()]);
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The Resolve button that brought the trainee here is gone: put keyboard focus on the form.
+  useEffect(() => heading.current?.focus(), []);
 
   const setAction = (index: number, patch: Partial<RcaAction>) => setActions((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
 
@@ -29,7 +32,9 @@ export function RcaForm({ act, view, onSubmitted, scenarioTitle }: { readonly ac
 
   return (
     <section className="panel rca" aria-label="Root-cause analysis">
-      <h2>Root-cause analysis</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        Root-cause analysis
+      </h2>
       <p>{view.resolvedAt !== undefined ? `The incident is resolved. Write the RCA for “${scenarioTitle}”: what broke, why it was possible, and what changes so it does not happen again.` : 'Time is up. Write the RCA with what you know.'}</p>
       <label className="block">
         Proximate cause (what directly failed)

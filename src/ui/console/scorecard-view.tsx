@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { LogEntry } from '../../engine/attempt-log.ts';
 import { toTranscript } from '../../engine/transcript.ts';
 import type { ExerciseSession } from '../../store/exercise-session.ts';
@@ -13,6 +13,8 @@ const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', commun
 export function ScorecardView({ session, log }: { readonly session: ExerciseSession; readonly log: readonly LogEntry[] }) {
   const { scenario, attempt } = session;
   const card = useMemo(() => score(scenario, log, attempt.mode), [scenario, log, attempt.mode]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   function exportTranscript() {
     const transcript = toTranscript(log, scenario.spec.id, attempt.seed, attempt.mode);
@@ -27,7 +29,9 @@ export function ScorecardView({ session, log }: { readonly session: ExerciseSess
 
   return (
     <section className="panel scorecard" aria-label="Scorecard">
-      <h2>Scorecard</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        Scorecard
+      </h2>
       <p className="total">
         Total <strong>{card.total}</strong>
         <span className="of">/100</span>
