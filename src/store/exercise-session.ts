@@ -119,6 +119,14 @@ export class ExerciseSession {
     this.bump();
   }
 
+  /** Stops all writing, with the reason shown to the trainee (e.g. the scenario file changed). */
+  freeze(message: string): void {
+    this.lost = true;
+    this.paused = true;
+    this.error = { kind: 'failed', message };
+    this.bump();
+  }
+
   /** Marks this session as superseded by another tab. */
   markLost(): void {
     this.lost = true;

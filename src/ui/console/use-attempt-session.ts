@@ -32,6 +32,8 @@ export function useAttemptSession(attemptId: string): { state: SessionState; tak
     sessionRef.current = session;
     const changed = attempt.scenarioHash !== scenario.hash;
     const warning = changed || mismatch ? `The scenario file has changed since this attempt was played${mismatch ? ` (${mismatch})` : ''}: what you see is a replay on the current version.` : undefined;
+    // A replay that does not match what was stored must not be written over it.
+    if (mismatch) session.freeze('This attempt is shown read-only: its stored log no longer matches the scenario, so nothing more is saved. Start a new attempt to play the current version.');
     setState({ kind: 'ready', session, warning });
   }, [attemptId]);
 
