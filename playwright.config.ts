@@ -17,6 +17,9 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
     viewport: { width: 1280, height: 800 },
+    // Fail a step that cannot happen quickly instead of waiting out a long test's whole timeout.
+    actionTimeout: 15_000,
+    navigationTimeout: 15_000,
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,

@@ -36,6 +36,13 @@ export class ConsolePage {
   readonly rca: Locator;
   readonly scorecard: Locator;
   readonly situation: Locator;
+  /** The move groups are regions of their own; the layout may move them between columns. */
+  readonly evidence: Locator;
+  readonly escalation: Locator;
+  readonly updates: Locator;
+  readonly mitigation: Locator;
+  readonly changes: Locator;
+  readonly resolution: Locator;
 
   constructor(readonly page: Page) {
     this.clock = page.getByRole('region', { name: 'Simulated clock' });
@@ -48,6 +55,12 @@ export class ConsolePage {
     this.rca = page.getByRole('region', { name: 'Root-cause analysis' });
     this.scorecard = page.getByRole('region', { name: 'Scorecard' });
     this.situation = page.getByText(/situation:/);
+    this.evidence = page.getByRole('region', { name: 'Request evidence' });
+    this.escalation = page.getByRole('region', { name: 'Escalate', exact: true });
+    this.updates = page.getByRole('region', { name: 'Post update' });
+    this.mitigation = page.getByRole('region', { name: 'Apply mitigation' });
+    this.changes = page.getByRole('region', { name: 'Link change' });
+    this.resolution = page.getByRole('region', { name: 'Resolve', exact: true });
   }
 
   /** The regions of a running incident, for layout checks. */
@@ -59,6 +72,7 @@ export class ConsolePage {
       'Service health': this.health,
       Incident: this.incident,
       Actions: this.actions,
+      'Post update': this.updates,
       'Activity log': this.log,
     };
   }
@@ -104,7 +118,7 @@ export class ConsolePage {
 
   /** "Elapsed +3m20s of 75m" (the word "Elapsed" is visually hidden). */
   async elapsed(): Promise<string> {
-    return (await this.clock.getByText(/^Elapsed/).textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+    return (await this.clock.getByText(/\+\d\S* of \d/).textContent())?.replace(/\s+/g, ' ').trim() ?? '';
   }
 
   /** Waits until the simulated clock shows at least `minutes` elapsed. */
@@ -156,11 +170,11 @@ export class ConsolePage {
   // --- incident ----------------------------------------------------------------------------
 
   get impact(): Locator {
-    return this.incident.getByLabel('Impact', { exact: true });
+    return this.incident.getByRole('combobox', { name: 'Impact', exact: true });
   }
 
   get urgency(): Locator {
-    return this.incident.getByLabel('Urgency', { exact: true });
+    return this.incident.getByRole('combobox', { name: 'Urgency', exact: true });
   }
 
   get setPriorityButton(): Locator {
@@ -191,8 +205,8 @@ export class ConsolePage {
   }
 
   async assignRole(role: RoleLabel, person: string): Promise<void> {
-    await this.incident.getByLabel('Role', { exact: true }).selectOption({ label: role });
-    await this.incident.getByLabel('Person', { exact: true }).fill(person);
+    await this.incident.getByRole('combobox', { name: 'Role', exact: true }).selectOption({ label: role });
+    await this.incident.getByRole('textbox', { name: 'Person', exact: true }).fill(person);
     await this.incident.getByRole('button', { name: 'Assign role' }).click();
     await this.expectSaved(`${role}: ${person}.`, this.incident);
   }
@@ -200,16 +214,16 @@ export class ConsolePage {
   // --- actions: evidence -------------------------------------------------------------------
 
   requestButton(title: string): Locator {
-    return this.actions.getByRole('button', { name: `Request ${title}`, exact: true });
+    return this.evidence.getByRole('button', { name: `Request ${title}`, exact: true });
   }
 
   openButton(title: string): Locator {
-    return this.actions.getByRole('button', { name: `Open ${title}`, exact: true });
+    return this.evidence.getByRole('button', { name: `Open ${title}`, exact: true });
   }
 
   async requestEvidence(title: string): Promise<void> {
     await this.requestButton(title).click();
-    await this.expectSaved(`Requested ${title}.`, this.actions);
+    await this.expectSaved(`Requested ${title}.`, this.evidence);
     await expect(this.requestButton(title)).toHaveCount(0);
   }
 
@@ -233,45 +247,45 @@ export class ConsolePage {
   // --- actions: escalate, update, mitigation, change, resolve ------------------------------
 
   attachCheckbox(title: string): Locator {
-    return this.actions.getByRole('group', { name: 'Attach evidence' }).getByRole('checkbox', { name: title, exact: true });
+    return this.escalation.getByRole('group', { name: 'Attach evidence' }).getByRole('checkbox', { name: title, exact: true });
   }
 
   async escalate(to: string, note: string, evidence: readonly string[] = []): Promise<void> {
-    await this.actions.getByLabel('To', { exact: true }).selectOption({ label: to });
-    await this.actions.getByLabel('Escalation note').fill(note);
+    await this.escalation.getByRole('combobox', { name: 'To', exact: true }).selectOption({ label: to });
+    await this.escalation.getByRole('textbox', { name: 'Escalation note' }).fill(note);
     for (const title of evidence) await this.attachCheckbox(title).check();
-    await this.actions.getByRole('button', { name: 'Escalate', exact: true }).click();
-    await this.expectSaved(`Escalated to ${to}${evidence.length ? ` with ${evidence.join(', ')}` : ''}: ${note.slice(0, 60)}`, this.actions);
+    await this.escalation.getByRole('button', { name: 'Escalate', exact: true }).click();
+    await this.expectSaved(`Escalated to ${to}${evidence.length ? ` with ${evidence.join(', ')}` : ''}: ${note.slice(0, 60)}`, this.escalation);
   }
 
   /** "Next update due at 09:10, in 30 min." / "Next update is due now (…)." */
   updateDue(): Locator {
-    return this.actions.getByText(/^(Next update|No further updates)/);
+    return this.updates.getByText(/^(Next update|No further updates|The incident is closed)/);
   }
 
   async postUpdate(audience: Audience, text: string): Promise<void> {
-    await this.actions.getByLabel('Audience').selectOption({ label: audience });
-    await this.actions.getByLabel('Update text').fill(text);
-    await this.actions.getByRole('button', { name: 'Post update' }).click();
-    await this.expectSaved(`Update to ${audience}: ${text.slice(0, 60)}`, this.actions);
-    await expect(this.actions.getByLabel('Update text')).toHaveValue('');
+    await this.updates.getByRole('combobox', { name: 'Audience' }).selectOption({ label: audience });
+    await this.updates.getByRole('textbox', { name: 'Update text' }).fill(text);
+    await this.updates.getByRole('button', { name: 'Post update' }).click();
+    await this.expectSaved(`Update to ${audience}: ${text.slice(0, 60)}`, this.updates);
+    await expect(this.updates.getByRole('textbox', { name: 'Update text' })).toHaveValue('');
   }
 
   async linkChange(id: string): Promise<void> {
-    await this.actions.getByLabel('Change', { exact: true }).selectOption(id);
-    await this.actions.getByRole('button', { name: 'Link change' }).click();
-    await this.expectSaved(`Linked change ${id}.`, this.actions);
+    await this.changes.getByRole('combobox', { name: 'Change', exact: true }).selectOption(id);
+    await this.changes.getByRole('button', { name: 'Link change' }).click();
+    await this.expectSaved(`Linked change ${id}.`, this.changes);
   }
 
   async applyMitigation(title: string): Promise<void> {
-    await this.actions.getByLabel('Mitigation', { exact: true }).selectOption({ label: title });
-    await this.actions.getByRole('button', { name: 'Apply mitigation' }).click();
-    await this.expectSaved(`Applied: ${title}.`, this.actions);
+    await this.mitigation.getByRole('combobox', { name: 'Mitigation', exact: true }).selectOption({ label: title });
+    await this.mitigation.getByRole('button', { name: 'Apply mitigation' }).click();
+    await this.expectSaved(`Applied: ${title}.`, this.mitigation);
   }
 
   async resolve(summary: string): Promise<void> {
-    await this.actions.getByLabel('Resolution summary').fill(summary);
-    await this.actions.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await this.resolution.getByRole('textbox', { name: 'Resolution summary' }).fill(summary);
+    await this.resolution.getByRole('button', { name: 'Resolve', exact: true }).click();
     await expect(this.rca).toBeVisible();
     await this.waitForLog(`Resolved the incident: ${summary.slice(0, 60)}`);
   }
@@ -280,20 +294,20 @@ export class ConsolePage {
 
   async submitRca(rca: RcaInput): Promise<void> {
     const form = this.rca;
-    await form.getByLabel('Proximate cause').fill(rca.proximateCause);
-    await form.getByLabel(/^Root cause/).fill(rca.rootCause);
+    await form.getByRole('textbox', { name: /^Proximate cause/ }).fill(rca.proximateCause);
+    await form.getByRole('textbox', { name: /^Root cause/ }).fill(rca.rootCause);
     for (const [i, factor] of rca.contributingFactors.entries()) {
       if (i > 0) await form.getByRole('button', { name: 'Add contributing factor' }).click();
-      await form.getByLabel(`Contributing factor ${i + 1}`, { exact: true }).fill(factor);
+      await form.getByRole('textbox', { name: `Contributing factor ${i + 1}`, exact: true }).fill(factor);
     }
     for (const [i, action] of rca.actions.entries()) {
       if (i > 0) await form.getByRole('button', { name: 'Add action' }).click();
       const group = form.getByRole('group', { name: `Action ${i + 1}`, exact: true });
-      await group.getByLabel('Kind').selectOption(action.kind);
-      await group.getByLabel(`Action ${i + 1} text`, { exact: true }).fill(action.text);
-      await group.getByLabel('Owner').fill(action.owner);
+      await group.getByRole('combobox', { name: 'Kind' }).selectOption(action.kind);
+      await group.getByRole('textbox', { name: `Action ${i + 1} text`, exact: true }).fill(action.text);
+      await group.getByRole('textbox', { name: 'Owner' }).fill(action.owner);
       await group.getByLabel('Due').fill(action.due);
-      await group.getByLabel('Measure of success').fill(action.measure);
+      await group.getByRole('textbox', { name: 'Measure of success' }).fill(action.measure);
     }
     await form.getByRole('button', { name: 'Submit RCA' }).click();
     await expect(this.scorecard).toBeVisible();

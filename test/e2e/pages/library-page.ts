@@ -11,7 +11,7 @@ export class LibraryPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Scenario library' });
-    this.mode = page.getByLabel('Mode', { exact: true });
+    this.mode = page.getByRole('combobox', { name: 'Mode', exact: true });
     this.attempts = page.getByRole('region', { name: 'Your attempts' });
   }
 
