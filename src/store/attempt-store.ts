@@ -70,7 +70,8 @@ export class AttemptStore {
    * Appends entries and moves the attempt's clock, atomically, but only while `owner` still
    * owns the attempt: a tab that was taken over can never write again.
    */
-  async append(attemptId: string, owner: string, entries: readonly LogEntry[], simTime: number, status?: AttemptStatus, total?: number): Promise<StoreResult<void>> {
+  async append(attemptId: string, owner: string, entries: readonly LogEntry[], patch: { simTime: number; status?: AttemptStatus; total?: number; settings?: AttemptRecord['settings'] }): Promise<StoreResult<void>> {
+    const { simTime, status, total, settings } = patch;
     try {
       await this.db.transaction('rw', this.db.attempts, this.db.logEntries, async () => {
         const attempt = await this.db.attempts.get(attemptId);
@@ -82,6 +83,7 @@ export class AttemptStore {
           updatedAt: nowIso(),
           ...(status === undefined ? {} : { status }),
           ...(total === undefined ? {} : { total }),
+          ...(settings === undefined ? {} : { settings }),
         });
       });
       return ok(undefined);

@@ -19,7 +19,7 @@ export interface AttemptRecord {
   readonly scenarioTitle: string;
   readonly mode: Mode;
   readonly seed: number;
-  readonly settings: { readonly speed: number };
+  settings: { speed: number };
   status: AttemptStatus;
   /** Simulated ms reached: a reload resumes here, paused. */
   simTime: number;

@@ -114,9 +114,12 @@ export class ExerciseSession {
     return this.enqueue(() => this.flush()).then(() => undefined);
   }
 
-  setSpeed(speed: number): void {
+  /** Changes the clock speed; it is stored with the attempt, so a reload keeps it. */
+  setSpeed(speed: number): Promise<void> {
     this.speed = speed;
+    this.attempt.settings = { speed };
     this.bump();
+    return this.enqueue(() => this.flush()).then(() => undefined);
   }
 
   /** Stops all writing, with the reason shown to the trainee (e.g. the scenario file changed). */
@@ -150,7 +153,7 @@ export class ExerciseSession {
   private async flush(): Promise<StoreResult<void>> {
     const fresh = this.exercise.log.slice(this.persisted);
     const { status, total } = this.status();
-    const saved = await this.store.append(this.attempt.id, this.owner, fresh, this.exercise.now, status, total);
+    const saved = await this.store.append(this.attempt.id, this.owner, fresh, { simTime: this.exercise.now, status, total, settings: this.attempt.settings });
     if (saved.ok) {
       this.persisted += fresh.length;
       this.attempt.simTime = this.exercise.now;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { builtinScenarios } from './builtin-scenarios.ts';
 import { attemptStore, newAttemptId, newSeed, tabId, findScenario } from './app-services.ts';
 import { navigate } from './router.ts';
+import { SelectField } from './select-field.tsx';
 import { ExerciseSession } from '../store/exercise-session.ts';
 import type { AttemptRecord } from '../store/db.ts';
 import type { Mode } from '../engine/check-action.ts';
@@ -44,16 +45,7 @@ export function LibraryPage() {
         </p>
       )}
       <div className="library-controls">
-        <label>
-          Mode{' '}
-          <select value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
-            {(['practice', 'interview'] as const).map((m) => (
-              <option key={m} value={m}>
-                {MODE_LABEL[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField<Mode> label="Mode" value={mode} onChange={setMode} options={(['practice', 'interview'] as const).map((m) => ({ value: m, label: MODE_LABEL[m] }))} />
       </div>
       <h2 id="scenarios-heading">Scenario library</h2>
       {builtinScenarios.length === 0 && <p>No scenarios found in scenarios/.</p>}

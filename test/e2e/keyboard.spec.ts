@@ -35,7 +35,7 @@ test('keyboard only: a full run from the library to the scorecard', async ({ pag
 
   await test.step('triage', async () => {
     await kb.press(play.acknowledgeButtons().first());
-    await play.waitForLog('Acknowledged alert');
+    await play.waitForLog(/Acknowledged the \w+ alert on/);
     await kb.choose(play.impact, 'medium');
     await kb.choose(play.urgency, 'high');
     await kb.press(play.setPriorityButton);

@@ -74,7 +74,7 @@ test('a second tab is told the attempt is open elsewhere and can take over', asy
   await other.getByRole('button', { name: 'Take over here' }).click();
   const second = new ConsolePage(other);
   await expect(second.clock).toBeVisible();
-  await expect(second.log, 'the second tab carries on from the stored log').toContainText('Acknowledged alert');
+  await expect(second.log, 'the second tab carries on from the stored log').toContainText(/Acknowledged the \w+ alert on/);
   await expect(second.resumeButton, 'the taken-over attempt opens paused').toBeVisible();
 
   await expect(page.getByRole('alert').filter({ hasText: 'opened in another tab' })).toBeVisible();
@@ -87,7 +87,7 @@ test('a second tab is told the attempt is open elsewhere and can take over', asy
     await expect(second.log).not.toContainText('Declared a major incident.');
     await other.reload();
     await expect(second.clock).toBeVisible();
-    await expect(second.log).toContainText('Acknowledged alert');
+    await expect(second.log).toContainText(/Acknowledged the \w+ alert on/);
     await expect(second.log, 'nothing from the first tab reached the database').not.toContainText('Declared a major incident.');
   });
 

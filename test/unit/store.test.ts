@@ -35,13 +35,14 @@ describe('the attempt store', () => {
     expect(db.logEntries.schema.primKey.name).toBe('[attemptId+seq]');
   });
 
-  it('stores every entry as it happens and resumes at the same simulated moment, paused', async () => {
+  it('stores every entry as it happens and resumes at the same simulated moment, paused, at the same speed', async () => {
     const session = await started();
     await play(session, 150);
     expect((await session.act({ type: 'evidence.request', source: 'signin-logs' })).ok).toBe(true);
     await play(session, 200);
     expect((await session.act({ type: 'escalation.send', to: 'iam', note: 'SAML failures since 08:40', evidence: ['signin-logs'] })).ok).toBe(true);
 
+    await session.setSpeed(5);
     const stored = await store.load(session.attempt.id);
     if (!stored.ok) throw new Error(stored.error.message);
     expect(stored.value.log).toEqual(session.log);
@@ -52,6 +53,7 @@ describe('the attempt store', () => {
     const { session: again, mismatch } = reopened.value;
     expect(mismatch).toBeUndefined();
     expect(again.paused).toBe(true);
+    expect(again.speed).toBe(session.speed);
     expect(again.now).toBe(session.now);
     expect(again.log).toEqual(session.log);
     expect(deriveView(scenario, again.log, again.engine.now)).toEqual(deriveView(scenario, session.log, session.engine.now));
@@ -59,7 +61,7 @@ describe('the attempt store', () => {
 
   it('moves the clock in whole simulated seconds at the chosen speed', async () => {
     const session = await started();
-    session.setSpeed(10);
+    await session.setSpeed(10);
     session.paused = false;
     await session.tick(250);
     await session.tick(250);

@@ -4,6 +4,7 @@ import type { ExerciseView } from '../../engine/exercise-view.ts';
 import { clockTime } from '../../scenario/duration.ts';
 import type { Act } from './console-page.tsx';
 import { EvidenceViewer } from './evidence-viewer.tsx';
+import { SelectField } from '../select-field.tsx';
 
 interface Props {
   readonly scenario: LoadedScenario;
@@ -78,16 +79,7 @@ export function ActionsPanel({ scenario, view, act }: Props) {
 
       <section className="action-group" aria-labelledby="escalate-heading">
         <h3 id="escalate-heading">Escalate</h3>
-        <label>
-          To{' '}
-          <select value={to} onChange={(e) => setTo(e.target.value)}>
-            {targets.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="To" value={to} onChange={setTo} options={targets.map((t) => ({ value: t.id, label: t.name }))} />
         <label className="block">
           Escalation note
           <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} placeholder="Impact, since when, what was checked or ruled out" />
@@ -118,16 +110,7 @@ export function ActionsPanel({ scenario, view, act }: Props) {
 
       <section className="action-group" aria-labelledby="mitigation-heading">
         <h3 id="mitigation-heading">Apply mitigation</h3>
-        <label>
-          Mitigation{' '}
-          <select value={mitigation} onChange={(e) => setMitigation(e.target.value)}>
-            {Object.entries(spec.mitigations).map(([id, m]) => (
-              <option key={id} value={id}>
-                {m.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Mitigation" value={mitigation} onChange={setMitigation} options={Object.entries(spec.mitigations).map(([id, m]) => ({ value: id, label: m.title }))} />
         <button type="button" onClick={() => void run('mitigation', { type: 'mitigation.apply', mitigation })}>
           Apply mitigation
         </button>
@@ -144,16 +127,7 @@ export function ActionsPanel({ scenario, view, act }: Props) {
       {(spec.changes?.length ?? 0) > 0 && (
         <section className="action-group" aria-labelledby="change-heading">
           <h3 id="change-heading">Link change</h3>
-          <label>
-            Change{' '}
-            <select value={change} onChange={(e) => setChange(e.target.value)}>
-              {(spec.changes ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.id}: {c.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Change" value={change} onChange={setChange} options={(spec.changes ?? []).map((c) => ({ value: c.id, label: `${c.id}: ${c.title}` }))} />
           <button type="button" onClick={() => void run('change', { type: 'change.link', change })}>
             Link change
           </button>

@@ -11,21 +11,21 @@ export function ClockPanel({ session, view, end }: { readonly session: ExerciseS
   return (
     <section className="clock" aria-label="Simulated clock">
       <div className="clock-time">
-        <span className="clock-now" aria-label="Time of day">
+        <span className="clock-now" role="timer" aria-label="Time of day">
           {clockTime(spec.clockStart, view.t)}
         </span>
         <span className="clock-elapsed">
           <span className="visually-hidden">Elapsed </span>+{formatDuration(elapsed)} of {spec.duration}
         </span>
       </div>
-      <button type="button" className={running ? '' : 'primary'} onClick={() => void session.setPaused(running)} disabled={finished || session.lost} aria-pressed={!running}>
+      <button type="button" className={running ? '' : 'primary'} onClick={() => void session.setPaused(running)} disabled={finished || session.lost}>
         {running ? 'Pause' : 'Resume'}
       </button>
       <fieldset className="speed">
         <legend>Speed</legend>
         {SPEEDS.map((speed) => (
           <label key={speed}>
-            <input type="radio" name="speed" value={speed} checked={session.speed === speed} onChange={() => session.setSpeed(speed)} />
+            <input type="radio" name="speed" value={speed} checked={session.speed === speed} onChange={() => void session.setSpeed(speed)} />
             {speed}×
           </label>
         ))}

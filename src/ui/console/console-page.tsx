@@ -6,6 +6,7 @@ import { nudges as nudgesFor } from '../../scoring/nudges.ts';
 import { updateSchedule } from '../../scoring/update-cadence.ts';
 import { incidentEnd } from '../../scoring/incident-timeline.ts';
 import { navigate } from '../router.ts';
+import { useMediaQuery } from '../use-media-query.ts';
 import { useAttemptSession } from './use-attempt-session.ts';
 import { useClock } from './use-clock.ts';
 import { ClockPanel } from './clock-panel.tsx';
@@ -62,6 +63,8 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
   const [feedback, setFeedback] = useState<string>('');
   const [showScore, setShowScore] = useState(false);
   const mode = session.attempt.mode;
+  // Four columns when there is room; at 1280 the log joins the feeds so everything starts on screen.
+  const wide = useMediaQuery('(min-width: 1501px)');
 
   useEffect(() => {
     document.title = `${spec.title} · Incident Drill`;
@@ -142,22 +145,25 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
           </div>
         </div>
       ) : (
-        <div className="console-grid">
+        <div className={wide ? 'console-grid' : 'console-grid console-grid-3'}>
           <div className="col feeds">
             <AlertsPanel scenario={scenario} view={view} act={act} />
             <ReportsPanel scenario={scenario} view={view} />
+            {!wide && <ActivityLog scenario={scenario} log={log} />}
           </div>
           <div className="col situation">
             <HealthMap scenario={scenario} view={view} />
             <IncidentPanel view={view} act={act} />
-            <UpdatePanel clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={nextUpdateDue} />
           </div>
           <div className="col work">
+            <UpdatePanel clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={nextUpdateDue} />
             <ActionsPanel scenario={scenario} view={view} act={act} />
           </div>
-          <div className="col log">
-            <ActivityLog scenario={scenario} log={log} />
-          </div>
+          {wide && (
+            <div className="col log">
+              <ActivityLog scenario={scenario} log={log} />
+            </div>
+          )}
         </div>
       )}
     </div>

@@ -25,10 +25,15 @@ export function describeEntry(scenario: LoadedScenario, entry: LogEntry): { read
       return { who: 'scenario', text: `Mitigation result: ${entry.payload.message}` };
     case 'action.refused':
       return { who: 'system', text: `Not done: ${entry.payload.reason}` };
-    case 'alert.acknowledge':
-      return { who: 'you', text: `Acknowledged alert ${entry.payload.alert}.` };
+    case 'alert.acknowledge': {
+      const alert = Object.values(spec.phases)
+        .flatMap((phase) => phase.timeline ?? [])
+        .find((item) => item.alert?.id === entry.payload.alert)?.alert;
+      const service = spec.services.find((s) => s.id === alert?.service)?.name ?? alert?.service;
+      return { who: 'you', text: alert ? `Acknowledged the ${alert.level} alert on ${service} (${alert.source}).` : `Acknowledged alert ${entry.payload.alert}.` };
+    }
     case 'priority.set':
-      return { who: 'you', text: `Priority set to ${entry.payload.level}${entry.payload.impact ? ` (impact ${entry.payload.impact}, urgency ${entry.payload.urgency ?? '–'})` : ''}.` };
+      return { who: 'you', text: `Priority set to ${entry.payload.level}${entry.payload.impact ? ` (impact ${entry.payload.impact}, urgency ${entry.payload.urgency ?? '–'})` : ''}.${entry.payload.reason ? ` Reason: ${entry.payload.reason}` : ''}` };
     case 'incident.declare-major':
       return { who: 'you', text: 'Declared a major incident.' };
     case 'bridge.open':

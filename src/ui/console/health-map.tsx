@@ -33,7 +33,7 @@ export function HealthMap({ scenario, view }: { readonly scenario: LoadedScenari
   return (
     <section className="panel health" aria-label="Service health">
       <h2>Service health</h2>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxHeight: 230 }} aria-hidden="true">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true">
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="#8a94a6" />

@@ -4,6 +4,7 @@ import type { ExerciseView } from '../../engine/exercise-view.ts';
 import { ROLES, type Role } from '../../scenario/triggers.ts';
 import type { Act } from './console-page.tsx';
 import { ROLE_LABEL } from './labels.ts';
+import { SelectField } from '../select-field.tsx';
 
 type Rating = 'high' | 'medium' | 'low';
 const RATINGS: readonly Rating[] = ['high', 'medium', 'low'];
@@ -14,6 +15,7 @@ export function IncidentPanel({ view, act }: { readonly view: ExerciseView; read
   const [role, setRole] = useState<Role>('incident-commander');
   const [person, setPerson] = useState('');
   const [message, setMessage] = useState('');
+  const [reason, setReason] = useState('');
   const level = PRIORITY_MATRIX[impact][urgency];
 
   const run = async (action: Parameters<Act>[0], after?: () => void) => {
@@ -36,7 +38,11 @@ export function IncidentPanel({ view, act }: { readonly view: ExerciseView; read
         <legend>Priority</legend>
         <RatingSelect label="Impact" value={impact} onChange={setImpact} />
         <RatingSelect label="Urgency" value={urgency} onChange={setUrgency} />
-        <button type="button" className="primary" onClick={() => void run({ type: 'priority.set', level, impact, urgency })}>
+        <label className="block">
+          Reason (optional){' '}
+          <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Who is affected, how badly, how fast it is spreading" />
+        </label>
+        <button type="button" className="primary" onClick={() => void run({ type: 'priority.set', level, impact, urgency, ...(reason.trim() ? { reason: reason.trim() } : {}) }, () => setReason(''))}>
           Set priority {level}
         </button>
         <table className="matrix" aria-label="Priority matrix: impact by urgency">
@@ -74,16 +80,7 @@ export function IncidentPanel({ view, act }: { readonly view: ExerciseView; read
       </div>
       <fieldset className="roles">
         <legend>Roles</legend>
-        <label>
-          Role{' '}
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField<Role> label="Role" value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} />
         <label>
           Person{' '}
           <input value={person} onChange={(e) => setPerson(e.target.value)} placeholder="Name or team" />
@@ -109,16 +106,5 @@ export function IncidentPanel({ view, act }: { readonly view: ExerciseView; read
 }
 
 function RatingSelect({ label, value, onChange }: { readonly label: string; readonly value: Rating; readonly onChange: (rating: Rating) => void }) {
-  return (
-    <label>
-      {label}{' '}
-      <select value={value} onChange={(e) => onChange(RATINGS.find((r) => r === e.target.value) ?? 'medium')}>
-        {RATINGS.map((r) => (
-          <option key={r} value={r}>
-            {r}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <SelectField<Rating> label={label} value={value} onChange={onChange} options={RATINGS.map((r) => ({ value: r, label: r }))} />;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ExerciseView } from '../../engine/exercise-view.ts';
 import type { RcaAction } from '../../engine/actions.ts';
 import type { Act } from './console-page.tsx';
+import { SelectField } from '../select-field.tsx';
 
 const emptyAction = (): RcaAction => ({ kind: 'corrective', text: '', owner: '', due: '', measure: '' });
 
@@ -61,13 +62,7 @@ export function RcaForm({ act, view, onSubmitted, scenarioTitle }: { readonly ac
         {actions.map((a, i) => (
           <fieldset key={i} className="rca-action">
             <legend>Action {i + 1}</legend>
-            <label>
-              Kind{' '}
-              <select value={a.kind} onChange={(e) => setAction(i, { kind: e.target.value === 'preventive' ? 'preventive' : 'corrective' })}>
-                <option value="corrective">corrective</option>
-                <option value="preventive">preventive</option>
-              </select>
-            </label>
+            <SelectField<RcaAction['kind']> label="Kind" value={a.kind} onChange={(kind) => setAction(i, { kind })} options={[{ value: 'corrective', label: 'corrective' }, { value: 'preventive', label: 'preventive' }]} />
             <label className="block">
               Action {i + 1} text
               <input value={a.text} onChange={(e) => setAction(i, { text: e.target.value })} placeholder="Which system or process changes, and how" />

@@ -4,6 +4,7 @@ import { AUDIENCES, type Audience } from '../../scenario/triggers.ts';
 import { clockTime, spokenDuration } from '../../scenario/duration.ts';
 import type { Act } from './console-page.tsx';
 import { AUDIENCE_LABEL } from './labels.ts';
+import { SelectField } from '../select-field.tsx';
 
 /** Status updates, with the countdown to the next one due; still open after resolve, for the resolution notice. */
 export function UpdatePanel({ clockStart, view, act, nextUpdateDue }: { readonly clockStart: string; readonly view: ExerciseView; readonly act: Act; readonly nextUpdateDue: number | undefined }) {
@@ -24,16 +25,7 @@ export function UpdatePanel({ clockStart, view, act, nextUpdateDue }: { readonly
               ? `Next update is due now (${at(nextUpdateDue)}).`
               : `Next update due at ${at(nextUpdateDue)}, in ${spokenDuration(nextUpdateDue - view.t)}.`}
       </p>
-      <label>
-        Audience{' '}
-        <select value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-          {AUDIENCES.map((a) => (
-            <option key={a} value={a}>
-              {AUDIENCE_LABEL[a]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField<Audience> label="Audience" value={audience} onChange={setAudience} options={AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABEL[a] }))} />
       <label className="block">
         Update text
         <textarea value={text} onChange={(e) => setText(e.target.value)} rows={4} placeholder="Impact, what we know, what we are doing, workaround, next update time" />

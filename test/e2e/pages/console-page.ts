@@ -163,7 +163,7 @@ export class ConsolePage {
     await button.click();
     const article = this.alerts.getByRole('article', { name, exact: true });
     await expect(article).toContainText('Acknowledged at');
-    await this.waitForLog(/Acknowledged alert/);
+    await this.waitForLog(/Acknowledged the \w+ alert on/);
     return name;
   }
 
