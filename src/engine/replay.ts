@@ -2,6 +2,7 @@ import type { LoadedScenario } from '../scenario/loader.ts';
 import type { TraineeAction } from './actions.ts';
 import { isActionEntry, type LogEntry } from './attempt-log.ts';
 import { Exercise } from './exercise.ts';
+import { canonicalJson } from './canonical-json.ts';
 import type { Mode } from './check-action.ts';
 
 export interface TimedAction {
@@ -38,16 +39,10 @@ export function restoreFromLog(scenario: LoadedScenario, log: readonly LogEntry[
   for (const { t, action } of traineeActions(log)) exercise.act(action, t);
   exercise.advanceTo(Math.max(now, exercise.now));
   const rebuilt = exercise.log.slice(0, log.length);
-  const index = rebuilt.findIndex((entry, i) => canonical(entry) !== canonical(log[i]));
+  const index = rebuilt.findIndex((entry, i) => canonicalJson(entry) !== canonicalJson(log[i]));
   const mismatch = index === -1 ? (rebuilt.length < log.length ? `the stored log has ${log.length - rebuilt.length} entries the replay does not produce` : undefined) : `entry ${index} differs on replay`;
   return { exercise, mismatch };
 }
 
 const modeOf = (mode: string): Mode => (mode === 'interview' || mode === 'tabletop' ? mode : 'practice');
 
-/** JSON with keys sorted, so entries read back from storage compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}

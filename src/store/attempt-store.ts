@@ -113,6 +113,25 @@ export class AttemptStore {
     }
   }
 
+  /**
+   * Stores an imported attempt and its log in one transaction: all of it or nothing. Keeps
+   * the attempt's id unless this browser already has one by that id.
+   */
+  async importAttempt(attempt: Omit<AttemptRecord, 'owner' | 'updatedAt' | 'settings' | 'total'> & { total?: number }, log: readonly LogEntry[], newId: () => string): Promise<StoreResult<AttemptRecord>> {
+    try {
+      const record = await this.db.transaction('rw', this.db.attempts, this.db.logEntries, async () => {
+        const taken = (await this.db.attempts.get(attempt.id)) !== undefined;
+        const stored: AttemptRecord = { ...attempt, id: taken ? newId() : attempt.id, owner: '', updatedAt: nowIso(), settings: { speed: 1 } };
+        await this.db.attempts.add(stored);
+        await this.db.logEntries.bulkAdd(log.map((entry) => toRecord(stored.id, entry)));
+        return stored;
+      });
+      return ok(record);
+    } catch (error) {
+      return { ok: false, error: describeStoreError(error) };
+    }
+  }
+
   async list(): Promise<StoreResult<AttemptRecord[]>> {
     try {
       return ok(await this.db.attempts.orderBy('updatedAt').reverse().toArray());

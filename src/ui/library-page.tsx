@@ -3,6 +3,7 @@ import { builtinScenarios } from './builtin-scenarios.ts';
 import { attemptStore, newAttemptId, newSeed, tabId, findScenario } from './app-services.ts';
 import { navigate } from './router.ts';
 import { SelectField } from './select-field.tsx';
+import { exportAttempt, importAttempt } from './attempt-transfer.ts';
 import { ExerciseSession } from '../store/exercise-session.ts';
 import type { AttemptRecord } from '../store/db.ts';
 import type { Mode } from '../engine/check-action.ts';
@@ -17,11 +18,27 @@ export function LibraryPage() {
   const [error, setError] = useState<string | undefined>();
   const [mode, setMode] = useState<Mode>('practice');
   const [starting, setStarting] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
 
+  const refresh = () => void attemptStore.list().then((result) => (result.ok ? setAttempts(result.value) : setError(result.error.message)));
   useEffect(() => {
     document.title = 'Incident Drill';
-    void attemptStore.list().then((result) => (result.ok ? setAttempts(result.value) : setError(result.error.message)));
+    refresh();
   }, []);
+
+  async function onImport(files: FileList | null) {
+    const file = files?.[0];
+    if (!file) return;
+    const result = await importAttempt(file);
+    if (result.ok) {
+      setError(undefined);
+      setNotice(`Imported "${file.name}".`);
+      refresh();
+    } else {
+      setNotice(undefined);
+      setError(result.message);
+    }
+  }
 
   async function start(scenarioId: string) {
     const scenario = findScenario(scenarioId);
@@ -95,6 +112,17 @@ export function LibraryPage() {
       </ul>
       <section aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">Your attempts</h2>
+        <p className="import">
+          <label>
+            Import attempt file{' '}
+            <input type="file" accept=".json,application/json" onChange={(e) => void onImport(e.target.files).then(() => (e.target.value = ''))} />
+          </label>
+        </p>
+        {notice && (
+          <p role="status" className="banner banner-ok">
+            {notice}
+          </p>
+        )}
         {attempts === undefined && !error && <p>Loading…</p>}
         {attempts?.length === 0 && <p>No attempts yet in this browser.</p>}
         {attempts && attempts.length > 0 && (
@@ -119,7 +147,10 @@ export function LibraryPage() {
                   <td>{new Date(a.createdAt).toLocaleString()}</td>
                   <td>{STATUS_LABEL[a.status]}</td>
                   <td>{a.total ?? '–'}</td>
-                  <td>
+                  <td className="row-buttons">
+                    <button type="button" onClick={() => void exportAttempt(a.id).then((message) => message && setError(message))} aria-label={`Export ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
+                      Export
+                    </button>{' '}
                     <button type="button" onClick={() => navigate(`/play/${a.id}`)} aria-label={`${a.status === 'scored' ? 'Open' : 'Resume'} ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
                       {a.status === 'scored' ? 'Open' : 'Resume'}
                     </button>

@@ -6,6 +6,8 @@ import { score } from '../../scoring/score.ts';
 import { DIMENSIONS } from '../../scoring/scorecard.ts';
 import { clockTime } from '../../scenario/duration.ts';
 import { navigate } from '../router.ts';
+import { downloadText } from '../download.ts';
+import { exportAttempt } from '../attempt-transfer.ts';
 
 const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 
@@ -18,13 +20,7 @@ export function ScorecardView({ session, log }: { readonly session: ExerciseSess
 
   function exportTranscript() {
     const transcript = toTranscript(log, scenario.spec.id, attempt.seed, attempt.mode);
-    const blob = new Blob([`${JSON.stringify(transcript, null, 2)}\n`], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${scenario.spec.id}-${attempt.id}.json`;
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadText(`${scenario.spec.id}-${attempt.id}.json`, `${JSON.stringify(transcript, null, 2)}\n`);
   }
 
   return (
@@ -59,6 +55,9 @@ export function ScorecardView({ session, log }: { readonly session: ExerciseSess
       <div className="buttons">
         <button type="button" className="primary" onClick={exportTranscript}>
           Export transcript
+        </button>
+        <button type="button" onClick={() => void exportAttempt(attempt.id)}>
+          Export attempt
         </button>
         <button type="button" onClick={() => navigate('/')}>
           Back to the library

@@ -1,0 +1,26 @@
+import { readAttemptFile, writeAttemptFile } from '../store/attempt-file.ts';
+import { attemptStore, findScenario, newAttemptId } from './app-services.ts';
+import { downloadText } from './download.ts';
+
+/** Downloads a stored attempt as an attempt file. Returns an error message, if any. */
+export async function exportAttempt(attemptId: string): Promise<string | undefined> {
+  const loaded = await attemptStore.load(attemptId);
+  if (!loaded.ok) return loaded.error.message;
+  const { attempt, log } = loaded.value;
+  downloadText(`${attempt.scenarioId}-${attempt.id}.attempt.json`, writeAttemptFile(attempt, log, new Date().toISOString()));
+  return undefined;
+}
+
+/** Checks and stores an attempt file. Nothing is stored unless every check passes. */
+export async function importAttempt(file: File): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, message: `"${file.name}" could not be read.` };
+  }
+  const read = readAttemptFile(text, findScenario);
+  if (!read.ok) return { ok: false, message: `"${file.name}" was not imported: ${read.message}` };
+  const stored = await attemptStore.importAttempt(read.attempt, read.log, newAttemptId);
+  return stored.ok ? { ok: true, id: stored.value.id } : { ok: false, message: `"${file.name}" was not imported: ${stored.error.message}` };
+}
