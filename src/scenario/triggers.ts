@@ -7,6 +7,19 @@ export type Role = (typeof ROLES)[number];
 export const AUDIENCES = ['stakeholders', 'service-desk', 'executives'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
+export const ROLE_LABEL: Record<Role, string> = {
+  'incident-commander': 'Incident commander',
+  'communications-lead': 'Communications lead',
+  scribe: 'Scribe',
+  'technical-lead': 'Technical lead',
+};
+
+export const AUDIENCE_LABEL: Record<Audience, string> = {
+  stakeholders: 'Stakeholders',
+  'service-desk': 'Service desk',
+  executives: 'Executives',
+};
+
 /** What the id after the colon must name; `none` kinds take no id. */
 export const TRIGGER_KINDS = {
   acknowledge: 'alert',

@@ -1,6 +1,8 @@
 import { readAttemptFile, writeAttemptFile } from '../store/attempt-file.ts';
 import { attemptStore, findScenario, newAttemptId } from './app-services.ts';
 import { downloadText } from './download.ts';
+import { scorecardCsv, type ScoreRow } from '../scoring/post-incident-report.ts';
+import { score } from '../scoring/score.ts';
 
 /** Downloads a stored attempt as an attempt file. Returns an error message, if any. */
 export async function exportAttempt(attemptId: string): Promise<string | undefined> {
@@ -23,4 +25,22 @@ export async function importAttempt(file: File): Promise<{ ok: true; id: string 
   if (!read.ok) return { ok: false, message: `"${file.name}" was not imported: ${read.message}` };
   const stored = await attemptStore.importAttempt(read.attempt, read.log, newAttemptId);
   return stored.ok ? { ok: true, id: stored.value.id } : { ok: false, message: `"${file.name}" was not imported: ${stored.error.message}` };
+}
+
+/** Downloads every attempt's scorecard as CSV (scores only for attempts with an RCA). */
+export async function exportScoresCsv(): Promise<string | undefined> {
+  const list = await attemptStore.list();
+  if (!list.ok) return list.error.message;
+  const rows: ScoreRow[] = [];
+  for (const attempt of list.value) {
+    const scenario = findScenario(attempt.scenarioId);
+    let card: ScoreRow['card'];
+    if (scenario && attempt.status === 'scored') {
+      const loaded = await attemptStore.load(attempt.id);
+      if (loaded.ok) card = score(scenario, loaded.value.log, attempt.mode);
+    }
+    rows.push({ attemptId: attempt.id, scenarioId: attempt.scenarioId, mode: attempt.mode, started: attempt.createdAt, status: attempt.status, card });
+  }
+  downloadText('incident-drill-scores.csv', scorecardCsv(rows), 'text/csv');
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { builtinScenarios } from './builtin-scenarios.ts';
 import { attemptStore, newAttemptId, newSeed, tabId, findScenario } from './app-services.ts';
 import { navigate } from './router.ts';
 import { SelectField } from './select-field.tsx';
-import { exportAttempt, importAttempt } from './attempt-transfer.ts';
+import { exportAttempt, exportScoresCsv, importAttempt } from './attempt-transfer.ts';
 import { ExerciseSession } from '../store/exercise-session.ts';
 import type { AttemptRecord } from '../store/db.ts';
 import type { Mode } from '../engine/check-action.ts';
@@ -118,6 +118,13 @@ export function LibraryPage() {
             <input type="file" accept=".json,application/json" onChange={(e) => void onImport(e.target.files).then(() => (e.target.value = ''))} />
           </label>
         </p>
+        {attempts && attempts.length > 0 && (
+          <p>
+            <button type="button" onClick={() => void exportScoresCsv().then((message) => message && setError(message))}>
+              Export scores (CSV)
+            </button>
+          </p>
+        )}
         {notice && (
           <p role="status" className="banner banner-ok">
             {notice}

@@ -1,7 +1,7 @@
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { LogEntry } from '../../engine/attempt-log.ts';
 import { clockTime } from '../../scenario/duration.ts';
-import { describeEntry } from './describe-entry.ts';
+import { describeEntry } from '../../engine/describe-entry.ts';
 
 /** Every inject and action with its simulated time, newest first. */
 export function ActivityLog({ scenario, log }: { readonly scenario: LoadedScenario; readonly log: readonly LogEntry[] }) {

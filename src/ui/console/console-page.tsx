@@ -19,7 +19,7 @@ import { ActivityLog } from './activity-log.tsx';
 import { RcaForm } from './rca-form.tsx';
 import { ScorecardView } from './scorecard-view.tsx';
 import { PracticeAids } from './practice-aids.tsx';
-import { describeEntry } from './describe-entry.ts';
+import { describeEntry } from '../../engine/describe-entry.ts';
 
 /** What a control gets back: done, refused with a reason, or not saved. */
 export type ActOutcome = { readonly kind: 'done' } | { readonly kind: 'refused'; readonly reason: string } | { readonly kind: 'not-saved'; readonly message: string };

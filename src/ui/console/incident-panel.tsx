@@ -3,7 +3,7 @@ import { PRIORITY_MATRIX } from '../../engine/actions.ts';
 import type { ExerciseView } from '../../engine/exercise-view.ts';
 import { ROLES, type Role } from '../../scenario/triggers.ts';
 import type { Act } from './console-page.tsx';
-import { ROLE_LABEL } from './labels.ts';
+import { ROLE_LABEL } from '../../scenario/triggers.ts';
 import { SelectField } from '../select-field.tsx';
 
 type Rating = 'high' | 'medium' | 'low';

@@ -8,6 +8,7 @@ import { clockTime } from '../../scenario/duration.ts';
 import { navigate } from '../router.ts';
 import { downloadText } from '../download.ts';
 import { exportAttempt } from '../attempt-transfer.ts';
+import { postIncidentReport } from '../../scoring/post-incident-report.ts';
 
 const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 
@@ -58,6 +59,12 @@ export function ScorecardView({ session, log }: { readonly session: ExerciseSess
         </button>
         <button type="button" onClick={() => void exportAttempt(attempt.id)}>
           Export attempt
+        </button>
+        <button
+          type="button"
+          onClick={() => downloadText(`${scenario.spec.id}-${attempt.id}-report.md`, postIncidentReport(scenario, log, card, { mode: attempt.mode, played: new Date(attempt.createdAt).toLocaleString() }), 'text/markdown')}
+        >
+          Download report (Markdown)
         </button>
         <button type="button" onClick={() => navigate('/')}>
           Back to the library

@@ -3,7 +3,7 @@ import type { ExerciseView } from '../../engine/exercise-view.ts';
 import { AUDIENCES, type Audience } from '../../scenario/triggers.ts';
 import { clockTime, spokenDuration } from '../../scenario/duration.ts';
 import type { Act } from './console-page.tsx';
-import { AUDIENCE_LABEL } from './labels.ts';
+import { AUDIENCE_LABEL } from '../../scenario/triggers.ts';
 import { SelectField } from '../select-field.tsx';
 
 /** Status updates, with the countdown to the next one due; still open after resolve, for the resolution notice. */

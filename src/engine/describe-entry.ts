@@ -1,8 +1,8 @@
-import type { LoadedScenario } from '../../scenario/loader.ts';
-import type { LogEntry } from '../../engine/attempt-log.ts';
-import { ROLE_LABEL, AUDIENCE_LABEL } from './labels.ts';
+import type { LoadedScenario } from '../scenario/loader.ts';
+import type { LogEntry } from './attempt-log.ts';
+import { ROLE_LABEL, AUDIENCE_LABEL } from '../scenario/triggers.ts';
 
-/** One line of the activity log: who did what, in words. Presentation only. */
+/** One line of the activity log or a report's timeline: who did what, in words. */
 export function describeEntry(scenario: LoadedScenario, entry: LogEntry): { readonly who: 'scenario' | 'you' | 'system'; readonly text: string } {
   const { spec } = scenario;
   const target = (id: string) => [...spec.teams, ...(spec.vendors ?? [])].find((t) => t.id === id)?.name ?? id;
