@@ -132,6 +132,32 @@ export class AttemptStore {
     }
   }
 
+  /** Saves what a form holds right now; the newest save wins. */
+  async saveDraft(key: string, value: unknown): Promise<StoreResult<void>> {
+    try {
+      await this.db.drafts.put({ key, value, savedAt: nowIso() });
+      return ok(undefined);
+    } catch (error) {
+      return { ok: false, error: describeStoreError(error) };
+    }
+  }
+
+  async loadDraft(key: string): Promise<unknown> {
+    try {
+      return (await this.db.drafts.get(key))?.value;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async deleteDraft(key: string): Promise<void> {
+    try {
+      await this.db.drafts.delete(key);
+    } catch {
+      // A draft that stays behind is harmless: it is only read back into an empty form.
+    }
+  }
+
   async list(): Promise<StoreResult<AttemptRecord[]>> {
     try {
       return ok(await this.db.attempts.orderBy('updatedAt').reverse().toArray());

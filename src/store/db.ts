@@ -39,9 +39,18 @@ export interface LogEntryRecord {
   readonly payload: LogEntry['payload'];
 }
 
+/** Unsubmitted form text (the RCA being written, an update being typed), so closing the tab loses nothing. */
+export interface DraftRecord {
+  /** `<attemptId>:<form>`, e.g. `k3x9:rca`. */
+  readonly key: string;
+  readonly value: unknown;
+  readonly savedAt: string;
+}
+
 export class DrillDatabase extends Dexie {
   attempts!: EntityTable<AttemptRecord, 'id'>;
   logEntries!: EntityTable<LogEntryRecord, 'seq'>;
+  drafts!: EntityTable<DraftRecord, 'key'>;
 
   constructor(name = 'incident-drill') {
     super(name);
@@ -51,6 +60,8 @@ export class DrillDatabase extends Dexie {
       attempts: 'id, scenarioId, status, updatedAt',
       logEntries: '[attemptId+seq], attemptId',
     });
+    // Version 2 adds form drafts. Existing tables are unchanged, so there is nothing to upgrade.
+    this.version(2).stores({ drafts: 'key' });
   }
 }
 

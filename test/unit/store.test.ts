@@ -26,11 +26,11 @@ async function play(session: ExerciseSession, seconds: number) {
 }
 
 describe('the attempt store', () => {
-  it('declares version 1 with the attempts and log-entry tables and their indexes', async () => {
+  it('declares version 2: attempts, log entries and drafts, with their indexes', async () => {
     const db = store.db;
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'logEntries']);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'drafts', 'logEntries']);
     expect(db.attempts.schema.indexes.map((i) => i.name).sort()).toEqual(['scenarioId', 'status', 'updatedAt']);
     expect(db.logEntries.schema.primKey.name).toBe('[attemptId+seq]');
   });
@@ -113,5 +113,26 @@ describe('the attempt store', () => {
     await session.act({ type: 'rca.submit', rca: { proximateCause: 'a', rootCause: 'b', contributingFactors: [], actions: [] } });
     list = await store.list();
     expect(list.ok && list.value[0]).toMatchObject({ status: 'scored', total: session.scorecard().total });
+  });
+});
+
+describe('database versions', () => {
+  it('upgrades a version-1 database to version 2 without touching its attempts and log', async () => {
+    const { default: Dexie } = await import('dexie');
+    const name = `migrate-${++dbCount}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ attempts: 'id, scenarioId, status, updatedAt', logEntries: '[attemptId+seq], attemptId' });
+    await v1.table('attempts').add({ id: 'old1', scenarioId: 'sso-outage-monday', status: 'scored', updatedAt: 'x', owner: '', total: 77 });
+    await v1.table('logEntries').bulkAdd([0, 1, 2].map((seq) => ({ attemptId: 'old1', seq, t: seq * 1000, type: 'x', payload: {} })));
+    v1.close();
+
+    const db = new DrillDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.attempts.get('old1')).toMatchObject({ status: 'scored', total: 77 });
+    expect(await db.logEntries.where('attemptId').equals('old1').count()).toBe(3);
+    const upgraded = new AttemptStore(db);
+    await upgraded.saveDraft('old1:rca', { rootCause: 'draft' });
+    expect(await upgraded.loadDraft('old1:rca')).toEqual({ rootCause: 'draft' });
   });
 });

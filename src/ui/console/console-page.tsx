@@ -138,9 +138,9 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
         <ScorecardView session={session} log={log} />
       ) : closed ? (
         <div className="console-grid console-grid-closed">
-          <RcaForm act={act} view={view} onSubmitted={() => setShowScore(true)} scenarioTitle={spec.title} />
+          <RcaForm attemptId={session.attempt.id} act={act} view={view} onSubmitted={() => setShowScore(true)} scenarioTitle={spec.title} />
           <div className="col">
-            <UpdatePanel clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={undefined} />
+            <UpdatePanel attemptId={session.attempt.id} clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={undefined} />
             <ActivityLog scenario={scenario} log={log} />
           </div>
         </div>
@@ -156,7 +156,7 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
             <IncidentPanel view={view} act={act} />
           </div>
           <div className="col work">
-            <UpdatePanel clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={nextUpdateDue} />
+            <UpdatePanel attemptId={session.attempt.id} clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={nextUpdateDue} />
             <ActionsPanel scenario={scenario} view={view} act={act} />
           </div>
           {wide && (

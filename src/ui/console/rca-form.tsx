@@ -2,16 +2,34 @@ import { useEffect, useRef, useState } from 'react';
 import type { ExerciseView } from '../../engine/exercise-view.ts';
 import type { RcaAction } from '../../engine/actions.ts';
 import type { Act } from './console-page.tsx';
+import { useDraft } from '../use-draft.ts';
 import { SelectField } from '../select-field.tsx';
 
 const emptyAction = (): RcaAction => ({ kind: 'corrective', text: '', owner: '', due: '', measure: '' });
 
 /** The root-cause analysis, written once the incident is resolved (or time is up). */
-export function RcaForm({ act, view, onSubmitted, scenarioTitle }: { readonly act: Act; readonly view: ExerciseView; readonly onSubmitted: () => void; readonly scenarioTitle: string }) {
-  const [proximateCause, setProximate] = useState('');
-  const [rootCause, setRoot] = useState('');
-  const [factors, setFactors] = useState<string[]>(['']);
-  const [actions, setActions] = useState<RcaAction[]>([emptyAction()]);
+interface RcaDraft {
+  readonly proximateCause: string;
+  readonly rootCause: string;
+  readonly factors: readonly string[];
+  readonly actions: readonly RcaAction[];
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+function isRcaDraft(value: unknown): value is RcaDraft {
+  if (value === null || typeof value !== 'object') return false;
+  const d = value as Record<string, unknown>;
+  return isText(d['proximateCause']) && isText(d['rootCause']) && Array.isArray(d['factors']) && d['factors'].every(isText) && Array.isArray(d['actions']) && d['actions'].every((a) => a !== null && typeof a === 'object' && ['text', 'owner', 'due', 'measure'].every((k) => isText((a as Record<string, unknown>)[k])) && ((a as Record<string, unknown>)['kind'] === 'corrective' || (a as Record<string, unknown>)['kind'] === 'preventive'));
+}
+
+export function RcaForm({ attemptId, act, view, onSubmitted, scenarioTitle }: { readonly attemptId: string; readonly act: Act; readonly view: ExerciseView; readonly onSubmitted: () => void; readonly scenarioTitle: string }) {
+  // Every field is saved as you type, so a reload or a closed tab loses nothing.
+  const draft = useDraft<RcaDraft>(`${attemptId}:rca`, { proximateCause: '', rootCause: '', factors: [''], actions: [emptyAction()] }, isRcaDraft);
+  const { proximateCause, rootCause, factors, actions } = draft.value;
+  const setProximate = (proximateCause: string) => draft.set((d) => ({ ...d, proximateCause }));
+  const setRoot = (rootCause: string) => draft.set((d) => ({ ...d, rootCause }));
+  const setFactors = (f: (list: readonly string[]) => readonly string[]) => draft.set((d) => ({ ...d, factors: f(d.factors) }));
+  const setActions = (f: (list: readonly RcaAction[]) => readonly RcaAction[]) => draft.set((d) => ({ ...d, actions: f(d.actions) }));
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -27,7 +45,10 @@ export function RcaForm({ act, view, onSubmitted, scenarioTitle }: { readonly ac
       rca: { proximateCause: proximateCause.trim(), rootCause: rootCause.trim(), contributingFactors: factors.map((f) => f.trim()).filter(Boolean), actions: actions.filter((a) => a.text.trim() !== '') },
     });
     setSaving(false);
-    if (outcome.kind === 'done') onSubmitted();
+    if (outcome.kind === 'done') {
+      draft.clear();
+      onSubmitted();
+    }
     else setMessage(outcome.kind === 'refused' ? outcome.reason : outcome.message);
   }
 
@@ -88,6 +109,14 @@ export function RcaForm({ act, view, onSubmitted, scenarioTitle }: { readonly ac
       {message && (
         <p className="refusal" role="alert">
           {message}
+        </p>
+      )}
+      <p className="draft-state" role="status">
+        {draft.saved ? 'Draft saved' : ''}
+      </p>
+      {draft.saveError && (
+        <p className="refusal" role="alert">
+          Your RCA draft could not be saved in this browser ({draft.saveError}); keep this tab open until you submit.
         </p>
       )}
     </section>

@@ -5,11 +5,14 @@ import { clockTime, spokenDuration } from '../../scenario/duration.ts';
 import type { Act } from './console-page.tsx';
 import { AUDIENCE_LABEL } from '../../scenario/triggers.ts';
 import { SelectField } from '../select-field.tsx';
+import { useDraft } from '../use-draft.ts';
 
 /** Status updates, with the countdown to the next one due; still open after resolve, for the resolution notice. */
-export function UpdatePanel({ clockStart, view, act, nextUpdateDue }: { readonly clockStart: string; readonly view: ExerciseView; readonly act: Act; readonly nextUpdateDue: number | undefined }) {
+export function UpdatePanel({ attemptId, clockStart, view, act, nextUpdateDue }: { readonly attemptId: string; readonly clockStart: string; readonly view: ExerciseView; readonly act: Act; readonly nextUpdateDue: number | undefined }) {
   const [audience, setAudience] = useState<Audience>('stakeholders');
-  const [text, setText] = useState('');
+  const draft = useDraft<string>(`${attemptId}:update`, '', (v): v is string => typeof v === 'string');
+  const text = draft.value;
+  const setText = draft.set;
   const [message, setMessage] = useState('');
   const at = (t: number) => clockTime(clockStart, t);
   const closed = view.resolvedAt !== undefined || view.ended;
@@ -37,11 +40,17 @@ export function UpdatePanel({ clockStart, view, act, nextUpdateDue }: { readonly
         onClick={async () => {
           const outcome = await act({ type: 'update.post', audience, text: text.trim() });
           setMessage(outcome.kind === 'done' ? '' : outcome.kind === 'refused' ? outcome.reason : outcome.message);
-          if (outcome.kind === 'done') setText('');
+          if (outcome.kind === 'done') {
+            setText('');
+            draft.clear();
+          }
         }}
       >
         Post update
       </button>
+      <p className="draft-state" role="status">
+        {draft.saved && text.trim() !== '' ? 'Draft saved' : ''}
+      </p>
       {view.updates.length > 0 && (
         <p className="sent">
           Last update: {at(view.updates.at(-1)?.t ?? 0)} to {AUDIENCE_LABEL[view.updates.at(-1)?.action.audience ?? 'stakeholders']} ({view.updates.length} sent)
