@@ -1,10 +1,21 @@
 import { LibraryPage } from './library-page.tsx';
 import { ConsolePage } from './console/console-page.tsx';
 import { usePath } from './router.ts';
+import { lazy, Suspense } from 'react';
+
+// The debrief's charting library is large: it loads only when a debrief is opened.
+const DebriefPage = lazy(() => import('./debrief/debrief-page.tsx').then((m) => ({ default: m.DebriefPage })));
 
 export function App() {
   const path = usePath();
   const play = /^\/play\/([A-Za-z0-9_-]+)\/?$/.exec(path);
   if (play?.[1]) return <ConsolePage key={play[1]} attemptId={play[1]} />;
+  const debrief = /^\/debrief\/([A-Za-z0-9_-]+)\/?$/.exec(path);
+  if (debrief?.[1])
+    return (
+      <Suspense fallback={<main className="console-message">Loading the debrief…</main>}>
+        <DebriefPage key={debrief[1]} attemptId={debrief[1]} />
+      </Suspense>
+    );
   return <LibraryPage />;
 }

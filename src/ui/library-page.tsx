@@ -158,6 +158,13 @@ export function LibraryPage() {
                     <button type="button" onClick={() => void exportAttempt(a.id).then((message) => message && setError(message))} aria-label={`Export ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
                       Export
                     </button>{' '}
+                    {a.status === 'scored' && (
+                      <>
+                        <button type="button" onClick={() => navigate(`/debrief/${a.id}`)} aria-label={`Debrief ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
+                          Debrief
+                        </button>{' '}
+                      </>
+                    )}
                     <button type="button" onClick={() => navigate(`/play/${a.id}`)} aria-label={`${a.status === 'scored' ? 'Open' : 'Resume'} ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
                       {a.status === 'scored' ? 'Open' : 'Resume'}
                     </button>

@@ -54,7 +54,10 @@ export function ScorecardView({ session, log }: { readonly session: ExerciseSess
         })}
       </div>
       <div className="buttons">
-        <button type="button" className="primary" onClick={exportTranscript}>
+        <button type="button" className="primary" onClick={() => navigate(`/debrief/${attempt.id}`)}>
+          Open debrief
+        </button>
+        <button type="button" onClick={exportTranscript}>
           Export transcript
         </button>
         <button type="button" onClick={() => void exportAttempt(attempt.id)}>

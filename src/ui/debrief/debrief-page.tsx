@@ -1,0 +1,203 @@
+import { useEffect, useMemo, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LoadedScenario } from '../../scenario/loader.ts';
+import type { LogEntry } from '../../engine/attempt-log.ts';
+import type { AttemptRecord } from '../../store/db.ts';
+import { clockTime } from '../../scenario/duration.ts';
+import { score } from '../../scoring/score.ts';
+import { DIMENSIONS } from '../../scoring/scorecard.ts';
+import { debriefModel, type DebriefPoint } from '../../scoring/debrief.ts';
+import { ExerciseSession } from '../../store/exercise-session.ts';
+import { attemptStore, findScenario, newAttemptId, newSeed, tabId } from '../app-services.ts';
+import { navigate } from '../router.ts';
+
+const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
+const ROWS = ['You', 'Expert', 'Updates', 'Missed updates', 'Escalations', 'Deadlines', 'Scoring'] as const;
+const COLOURS = { You: '#2457c5', Expert: '#2e7d32', Updates: '#6a3fb5', 'Missed updates': '#b42318', Escalations: '#b7791f', Deadlines: '#5b6577', Scoring: '#0f766e' } as const;
+
+type Loaded = { readonly attempt: AttemptRecord; readonly log: LogEntry[]; readonly scenario: LoadedScenario };
+
+/** `/debrief/<attemptId>`: how the attempt went, against the expert reference. */
+export function DebriefPage({ attemptId }: { readonly attemptId: string }) {
+  const [state, setState] = useState<Loaded | { error: string } | undefined>();
+  useEffect(() => {
+    void attemptStore.load(attemptId).then((result) => {
+      if (!result.ok) return setState({ error: result.error.message });
+      const scenario = findScenario(result.value.attempt.scenarioId);
+      if (!scenario) return setState({ error: `This attempt is for the scenario "${result.value.attempt.scenarioId}", which is not in this app's library.` });
+      setState({ ...result.value, scenario });
+    });
+  }, [attemptId]);
+  if (!state) return <main className="console-message">Loading the debrief…</main>;
+  if ('error' in state)
+    return (
+      <main className="console-message">
+        <p role="alert">{state.error}</p>
+        <button type="button" onClick={() => navigate('/')}>
+          Back to the library
+        </button>
+      </main>
+    );
+  return <Debrief {...state} />;
+}
+
+function Debrief({ attempt, log, scenario }: Loaded) {
+  const { spec } = scenario;
+  const card = useMemo(() => score(scenario, log, attempt.mode), [scenario, log, attempt.mode]);
+  const model = useMemo(() => debriefModel(scenario, log, card), [scenario, log, card]);
+  const minutes = (t: number) => Math.round((t / 60000) * 10) / 10;
+  const at = (t: number) => clockTime(spec.clockStart, t);
+  const [retrying, setRetrying] = useState(false);
+
+  useEffect(() => {
+    document.title = `Debrief: ${spec.title} · Incident Drill`;
+  }, [spec.title]);
+
+  const rows: Record<(typeof ROWS)[number], readonly DebriefPoint[]> = {
+    You: model.actions,
+    Expert: model.reference,
+    Updates: model.updatesPosted,
+    'Missed updates': model.updatesMissed,
+    Escalations: model.escalationsSent,
+    Deadlines: model.escalationDeadlines,
+    Scoring: model.evidencePoints,
+  };
+
+  async function retry() {
+    setRetrying(true);
+    const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode: attempt.mode, seed: newSeed(), owner: tabId });
+    setRetrying(false);
+    if (result.ok) navigate(`/play/${result.value.attempt.id}`);
+  }
+
+  return (
+    <main className="debrief">
+      <header className="debrief-header">
+        <a
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          ← Library
+        </a>
+        <h1>Debrief: {spec.title}</h1>
+        <p>
+          {attempt.mode} mode · started {new Date(attempt.createdAt).toLocaleString()}
+        </p>
+        <div className="buttons">
+          <button type="button" className="primary" disabled={retrying} onClick={() => void retry()}>
+            Retry
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            Print / save as PDF
+          </button>
+        </div>
+      </header>
+
+      <section className="panel" aria-label="Scores">
+        <h2>
+          Total <span className="big">{card.total}</span>/100
+        </h2>
+        <div className="dimensions">
+          {DIMENSIONS.map((d) => (
+            <section key={d} className="dimension" aria-label={`${DIMENSION_LABEL[d]}: ${card.dimensions[d].score} of 100`}>
+              <h3>
+                {DIMENSION_LABEL[d]} <span className="score">{card.dimensions[d].score}</span>
+                <span className="weight"> automatic score (weight {card.dimensions[d].weight}); no facilitator adjustment</span>
+              </h3>
+              <h4>Went well</h4>
+              <ul>
+                {model.dimensions[d].wentWell.map((l, i) => (
+                  <li key={i} className="gain">
+                    <span className="points">+{l.points}</span> {l.text}
+                  </li>
+                ))}
+                {model.dimensions[d].wentWell.length === 0 && <li className="empty">Nothing yet.</li>}
+              </ul>
+              <h4>To improve</h4>
+              <ul>
+                {model.dimensions[d].toImprove.map((l, i) => (
+                  <li key={i} className={l.points < 0 ? 'loss' : 'zero'}>
+                    <span className="points">{l.points > 0 ? `+${l.points}` : l.points}</span> {l.text}
+                  </li>
+                ))}
+                {model.dimensions[d].toImprove.length === 0 && <li className="empty">Nothing to add.</li>}
+              </ul>
+            </section>
+          ))}
+        </div>
+      </section>
+
+      <section className="panel" aria-label="Timeline">
+        <h2>Timeline: you and the expert</h2>
+        <p className="chart-help">Each point is something that happened; hover it, or focus the chart and use the arrow keys, to read it. Minutes since the start.</p>
+        <div className="chart" role="figure" aria-label="Timeline chart of your actions, the expert's reference, updates, escalations and scoring evidence">
+          <ResponsiveContainer width="100%" height={340}>
+            <ScatterChart margin={{ top: 10, right: 20, bottom: 20, left: 100 }} accessibilityLayer>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" dataKey="x" name="Minutes" domain={[0, Math.ceil(minutes(Math.max(model.end, ...model.reference.map((r) => r.t))))]} label={{ value: 'minutes since start', position: 'insideBottom', offset: -10 }} />
+              <YAxis type="category" dataKey="row" allowDuplicatedCategory={false} width={110} />
+              <Tooltip cursor={{ strokeDasharray: '3 3' }} content={<PointTooltip clockStart={spec.clockStart} />} />
+              {ROWS.map((row) => (
+                <Scatter key={row} name={row} data={rows[row].map((p) => ({ x: minutes(p.t), row, t: p.t, label: p.label, text: p.text }))} fill={COLOURS[row]} />
+              ))}
+            </ScatterChart>
+          </ResponsiveContainer>
+        </div>
+        <h3>Priority in force vs expected</h3>
+        <div className="chart" role="figure" aria-label="Priority chart: your priority against the expected priority over time">
+          <ResponsiveContainer width="100%" height={220}>
+            <LineChart data={model.priority.map((p) => ({ ...p, x: minutes(p.t) }))} margin={{ top: 10, right: 20, bottom: 20, left: 20 }} accessibilityLayer>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" dataKey="x" domain={[0, Math.ceil(minutes(model.end))]} />
+              <YAxis reversed domain={[1, 4]} ticks={[1, 2, 3, 4]} tickFormatter={(v: number) => `P${v}`} />
+              <Tooltip formatter={(v) => (typeof v === 'number' ? `P${v}` : 'not set')} labelFormatter={(x) => `+${String(x)} min`} />
+              <Legend />
+              <Line type="stepAfter" dataKey="expected" name="Expected" stroke="#2e7d32" strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+              <Line type="stepAfter" dataKey="yours" name="Yours" stroke="#2457c5" connectNulls={false} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      </section>
+
+      <section className="panel side-by-side" aria-label="What an expert did and what you did">
+        <div>
+          <h2>What an expert did</h2>
+          <ol>
+            {model.reference.map((r, i) => (
+              <li key={i}>
+                <time>{at(r.t)}</time> {r.text}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div>
+          <h2>What you did</h2>
+          <ol>
+            {model.actions.map((a, i) => (
+              <li key={i}>
+                <time>{at(a.t)}</time> {a.text}
+              </li>
+            ))}
+            {model.actions.length === 0 && <li className="empty">No actions.</li>}
+          </ol>
+        </div>
+      </section>
+    </main>
+  );
+}
+
+function PointTooltip({ active, payload, clockStart }: { readonly active?: boolean; readonly payload?: readonly { readonly payload?: { t?: number; label?: string; text?: string } }[]; readonly clockStart: string }) {
+  const point = payload?.[0]?.payload;
+  if (!active || !point) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>
+        {clockTime(clockStart, point.t ?? 0)} · {point.label}
+      </strong>
+      <p>{point.text}</p>
+    </div>
+  );
+}
