@@ -24,6 +24,7 @@ const AttemptPart = z.object({
   status: z.enum(['in-progress', 'resolved', 'scored']),
   simTime: z.number().int().min(0),
   createdAt: z.string(),
+  trainee: z.string().optional(),
 });
 
 const LogPart = z.array(z.object({ seq: z.number().int().min(0), t: z.number().int().min(0), type: z.string().min(1), payload: z.record(z.string(), z.unknown()) }));
@@ -56,6 +57,7 @@ export function writeAttemptFile(attempt: AttemptRecord, log: readonly LogEntry[
       status: attempt.status,
       simTime: attempt.simTime,
       createdAt: attempt.createdAt,
+      trainee: attempt.trainee,
     },
     log: log.map((entry) => ({ seq: entry.seq, t: entry.t, type: entry.type, payload: { ...entry.payload } })),
   };

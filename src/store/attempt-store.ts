@@ -1,4 +1,4 @@
-import { DrillDatabase, toLogEntry, toRecord, type AttemptRecord, type AttemptStatus } from './db.ts';
+import { DrillDatabase, toLogEntry, toRecord, UNNAMED_TRAINEE, type AttemptRecord, type AttemptStatus } from './db.ts';
 import type { LogEntry } from '../engine/attempt-log.ts';
 import type { Mode } from '../engine/check-action.ts';
 import type { LoadedScenario } from '../scenario/loader.ts';
@@ -40,7 +40,7 @@ const nowIso = (): string => new Date().toISOString();
 export class AttemptStore {
   constructor(readonly db: DrillDatabase = new DrillDatabase()) {}
 
-  async create(scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string; log: readonly LogEntry[] }): Promise<StoreResult<AttemptRecord>> {
+  async create(scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string; log: readonly LogEntry[]; trainee?: string }): Promise<StoreResult<AttemptRecord>> {
     const record: AttemptRecord = {
       id: options.id,
       scenarioId: scenario.spec.id,
@@ -54,6 +54,7 @@ export class AttemptStore {
       createdAt: nowIso(),
       updatedAt: nowIso(),
       owner: options.owner,
+      trainee: options.trainee?.trim() || UNNAMED_TRAINEE,
     };
     try {
       await this.db.transaction('rw', this.db.attempts, this.db.logEntries, async () => {
@@ -117,11 +118,11 @@ export class AttemptStore {
    * Stores an imported attempt and its log in one transaction: all of it or nothing. Keeps
    * the attempt's id unless this browser already has one by that id.
    */
-  async importAttempt(attempt: Omit<AttemptRecord, 'owner' | 'updatedAt' | 'settings' | 'total'> & { total?: number }, log: readonly LogEntry[], newId: () => string): Promise<StoreResult<AttemptRecord>> {
+  async importAttempt(attempt: Omit<AttemptRecord, 'owner' | 'updatedAt' | 'settings' | 'total' | 'trainee'> & { total?: number; trainee?: string }, log: readonly LogEntry[], newId: () => string): Promise<StoreResult<AttemptRecord>> {
     try {
       const record = await this.db.transaction('rw', this.db.attempts, this.db.logEntries, async () => {
         const taken = (await this.db.attempts.get(attempt.id)) !== undefined;
-        const stored: AttemptRecord = { ...attempt, id: taken ? newId() : attempt.id, owner: '', updatedAt: nowIso(), settings: { speed: 1 } };
+        const stored: AttemptRecord = { ...attempt, trainee: attempt.trainee ?? UNNAMED_TRAINEE, id: taken ? newId() : attempt.id, owner: '', updatedAt: nowIso(), settings: { speed: 1 } };
         await this.db.attempts.add(stored);
         await this.db.logEntries.bulkAdd(log.map((entry) => toRecord(stored.id, entry)));
         return stored;

@@ -8,6 +8,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Mode } from '../engine/check-action.ts';
 import type { LogEntry } from '../engine/attempt-log.ts';
 
+export const UNNAMED_TRAINEE = 'Unnamed trainee';
+
 export type AttemptStatus = 'in-progress' | 'resolved' | 'scored';
 
 export interface AttemptRecord {
@@ -29,6 +31,8 @@ export interface AttemptRecord {
   /** The tab that may write to this attempt; another tab must take over first. */
   owner: string;
   total?: number;
+  /** Who played it: a name picked or typed on the library page (no accounts). */
+  trainee: string;
 }
 
 export interface LogEntryRecord {
@@ -62,6 +66,18 @@ export class DrillDatabase extends Dexie {
     });
     // Version 2 adds form drafts. Existing tables are unchanged, so there is nothing to upgrade.
     this.version(2).stores({ drafts: 'key' });
+    // Version 3 records who played each attempt, for the history page. Attempts stored before
+    // it get the name "Unnamed trainee".
+    this.version(3)
+      .stores({ attempts: 'id, scenarioId, status, updatedAt, trainee' })
+      .upgrade((tx) =>
+        tx
+          .table('attempts')
+          .toCollection()
+          .modify((attempt: { trainee?: string }) => {
+            attempt.trainee ??= UNNAMED_TRAINEE;
+          }),
+      );
   }
 }
 

@@ -44,7 +44,7 @@ export class ExerciseSession {
   }
 
   /** Starts a new attempt and stores it before returning. */
-  static async start(store: AttemptStore, scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string }): Promise<StoreResult<ExerciseSession>> {
+  static async start(store: AttemptStore, scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string; trainee?: string }): Promise<StoreResult<ExerciseSession>> {
     const exercise = new Exercise(scenario, { seed: options.seed, mode: options.mode });
     const created = await store.create(scenario, { ...options, log: exercise.log });
     if (!created.ok) return created;

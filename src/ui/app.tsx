@@ -5,6 +5,7 @@ import { lazy, Suspense } from 'react';
 
 // The debrief's charting library is large: it loads only when a debrief is opened.
 const DebriefPage = lazy(() => import('./debrief/debrief-page.tsx').then((m) => ({ default: m.DebriefPage })));
+const HistoryPage = lazy(() => import('./history/history-page.tsx').then((m) => ({ default: m.HistoryPage })));
 
 export function App() {
   const path = usePath();
@@ -15,6 +16,12 @@ export function App() {
     return (
       <Suspense fallback={<main className="console-message">Loading the debrief…</main>}>
         <DebriefPage key={debrief[1]} attemptId={debrief[1]} />
+      </Suspense>
+    );
+  if (/^\/history\/?$/.test(path))
+    return (
+      <Suspense fallback={<main className="console-message">Loading the history…</main>}>
+        <HistoryPage />
       </Suspense>
     );
   return <LibraryPage />;

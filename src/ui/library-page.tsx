@@ -10,6 +10,7 @@ import type { Mode } from '../engine/check-action.ts';
 
 const DIFFICULTY_LABEL = { intro: 'Intro', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
 const STATUS_LABEL = { 'in-progress': 'In progress', resolved: 'Resolved', scored: 'Scored' } as const;
+const TRAINEE_KEY = 'incident-drill.trainee';
 const MODE_LABEL: Record<Mode, string> = { practice: 'Practice (hints and nudges)', tabletop: 'Tabletop', interview: 'Interview (no hints)' };
 
 /** The scenario library and this browser's attempts. Scenario text is rendered as text. */
@@ -19,6 +20,8 @@ export function LibraryPage() {
   const [mode, setMode] = useState<Mode>('practice');
   const [starting, setStarting] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
+  // The name attempts are recorded under: picked from earlier ones or typed new; remembered in this browser.
+  const [trainee, setTrainee] = useState(() => localStorage.getItem(TRAINEE_KEY) ?? '');
 
   const refresh = () => void attemptStore.list().then((result) => (result.ok ? setAttempts(result.value) : setError(result.error.message)));
   useEffect(() => {
@@ -44,7 +47,8 @@ export function LibraryPage() {
     const scenario = findScenario(scenarioId);
     if (!scenario || starting) return;
     setStarting(true);
-    const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode, seed: newSeed(), owner: tabId });
+    localStorage.setItem(TRAINEE_KEY, trainee.trim());
+    const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode, seed: newSeed(), owner: tabId, trainee });
     setStarting(false);
     if (result.ok) navigate(`/play/${result.value.attempt.id}`);
     else setError(result.error.message);
@@ -62,6 +66,15 @@ export function LibraryPage() {
         </p>
       )}
       <div className="library-controls">
+        <label>
+          Trainee{' '}
+          <input list="trainee-names" value={trainee} onChange={(e) => setTrainee(e.target.value)} placeholder="Your name" />
+        </label>
+        <datalist id="trainee-names">
+          {[...new Set((attempts ?? []).map((a) => a.trainee))].map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>{' '}
         <SelectField<Mode> label="Mode" value={mode} onChange={setMode} options={(['practice', 'interview'] as const).map((m) => ({ value: m, label: MODE_LABEL[m] }))} />
       </div>
       <h2 id="scenarios-heading">Scenario library</h2>
@@ -112,6 +125,17 @@ export function LibraryPage() {
       </ul>
       <section aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">Your attempts</h2>
+        <p>
+          <a
+            href="/history"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/history');
+            }}
+          >
+            History and progress charts
+          </a>
+        </p>
         <p className="import">
           <label>
             Import attempt file{' '}
@@ -137,6 +161,7 @@ export function LibraryPage() {
             <thead>
               <tr>
                 <th scope="col">Scenario</th>
+                <th scope="col">Trainee</th>
                 <th scope="col">Mode</th>
                 <th scope="col">Started</th>
                 <th scope="col">State</th>
@@ -150,6 +175,7 @@ export function LibraryPage() {
               {attempts.map((a) => (
                 <tr key={a.id}>
                   <td>{a.scenarioTitle}</td>
+                  <td>{a.trainee}</td>
                   <td>{a.mode}</td>
                   <td>{new Date(a.createdAt).toLocaleString()}</td>
                   <td>{STATUS_LABEL[a.status]}</td>

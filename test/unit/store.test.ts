@@ -26,12 +26,12 @@ async function play(session: ExerciseSession, seconds: number) {
 }
 
 describe('the attempt store', () => {
-  it('declares version 2: attempts, log entries and drafts, with their indexes', async () => {
+  it('declares version 3: attempts, log entries and drafts, with their indexes', async () => {
     const db = store.db;
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'drafts', 'logEntries']);
-    expect(db.attempts.schema.indexes.map((i) => i.name).sort()).toEqual(['scenarioId', 'status', 'updatedAt']);
+    expect(db.attempts.schema.indexes.map((i) => i.name).sort()).toEqual(['scenarioId', 'status', 'trainee', 'updatedAt']);
     expect(db.logEntries.schema.primKey.name).toBe('[attemptId+seq]');
   });
 
@@ -117,7 +117,7 @@ describe('the attempt store', () => {
 });
 
 describe('database versions', () => {
-  it('upgrades a version-1 database to version 2 without touching its attempts and log', async () => {
+  it('upgrades a version-1 database to the current version without losing its attempts and log', async () => {
     const { default: Dexie } = await import('dexie');
     const name = `migrate-${++dbCount}`;
     const v1 = new Dexie(name);
@@ -128,11 +128,28 @@ describe('database versions', () => {
 
     const db = new DrillDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(await db.attempts.get('old1')).toMatchObject({ status: 'scored', total: 77 });
+    expect(db.verno).toBe(3);
+    expect(await db.attempts.get('old1')).toMatchObject({ status: 'scored', total: 77, trainee: 'Unnamed trainee' });
     expect(await db.logEntries.where('attemptId').equals('old1').count()).toBe(3);
     const upgraded = new AttemptStore(db);
     await upgraded.saveDraft('old1:rca', { rootCause: 'draft' });
     expect(await upgraded.loadDraft('old1:rca')).toEqual({ rootCause: 'draft' });
+  });
+});
+
+describe('database version 3', () => {
+  it('names the trainee of attempts stored before names existed', async () => {
+    const { default: Dexie } = await import('dexie');
+    const name = `migrate3-${++dbCount}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ attempts: 'id, scenarioId, status, updatedAt', logEntries: '[attemptId+seq], attemptId' });
+    v2.version(2).stores({ drafts: 'key' });
+    await v2.table('attempts').add({ id: 'old2', scenarioId: 'sso-outage-monday', status: 'in-progress', updatedAt: 'x', owner: '' });
+    v2.close();
+    const db = new DrillDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await db.attempts.get('old2'))?.trainee).toBe('Unnamed trainee');
+    expect(await db.attempts.where('trainee').equals('Unnamed trainee').count()).toBe(1);
   });
 });

@@ -15,7 +15,7 @@ if (!transcript) throw new Error('expert transcript invalid');
 const exercise = playActions(scenario, transcript.actions, { seed: 21 });
 export const expected = score(scenario, exercise.log);
 export const fileText = writeAttemptFile(
-  { id: 'expert01', scenarioId: scenario.spec.id, scenarioHash: scenario.hash, scenarioTitle: scenario.spec.title, mode: 'practice', seed: 21, settings: { speed: 1 }, status: 'scored', simTime: exercise.now, createdAt: '2026-11-26T08:00:00.000Z', updatedAt: '2026-11-26T09:00:00.000Z', owner: '' },
+  { id: 'expert01', scenarioId: scenario.spec.id, scenarioHash: scenario.hash, scenarioTitle: scenario.spec.title, mode: 'practice', seed: 21, settings: { speed: 1 }, status: 'scored', simTime: exercise.now, createdAt: '2026-11-26T08:00:00.000Z', updatedAt: '2026-11-26T09:00:00.000Z', owner: '', trainee: 'Sam Rivera' },
   exercise.log,
   '2026-11-26T09:00:00.000Z',
 );
