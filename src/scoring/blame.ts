@@ -19,7 +19,7 @@ const BLAME = [
 ];
 
 /** Words that, in the same sentence as a person's name, make the sentence about their fault. */
-const FAULT = /\b(caused?|causing|mistake|error|fault|broke|responsible|should(?:n't| not)? have|forgot|missed|failed to|didn't|did not|careless|more careful|made the change|did the change|ran the change|pushed the change)\b/i;
+const FAULT = /(?:\bchange\b.{0,20}\bmade\b|\bmade\b.{0,20}\bchange\b|'s (?:change|mistake)\b)|\b(caused?|causing|mistake|error|fault|broke|responsible|should(?:n't| not)? have|forgot|missed|failed to|didn't|did not|careless|more careful|made the change|did the change|ran the change|pushed the change)\b/i;
 
 export interface Person {
   readonly name: string;
@@ -31,7 +31,11 @@ export interface Person {
  * lead") is not blame; "Priya's change caused it" is.
  */
 export function findBlame(text: string, people: readonly Person[]): string[] {
-  const found = findAll(text, BLAME);
+  // R3: a negated blame phrase ("not human error", "no one is to blame") is blameless language.
+  const found = findAll(text, BLAME).filter((phrase) => {
+    const at = text.toLowerCase().indexOf(phrase.toLowerCase());
+    return !/\b(?:not|no|never|isn't|wasn't|rather than|nor)\s+(?:\w+\s+){0,2}$/i.test(text.slice(Math.max(0, at - 30), at));
+  });
   for (const sentence of text.split(/(?<=[.!?;\n])\s+/)) {
     if (!FAULT.test(sentence)) continue;
     for (const person of people) {

@@ -9,11 +9,13 @@ import { findAll, findPhrase, hasTerm, matchGroups, quote, stems } from './text-
 import { findBlame } from './blame.ts';
 
 const PEOPLE = /\b(users?|staff|employees|colleagues|customers|people|offices?|sites?|everyone|nobody|no one|teams?|remote workers|callers)\b/i;
-const IMPACT = /\b(fail\w*|down|unavailable|cannot|can't|can not|couldn't|could not|unable|not able|no access|locked out|broke|broken|errors?|outage|degraded|disrupt\w*|affected|impact\w*|not working|slow|intermittent\w*)\b/i;
-const KNOWN = [/\b(we know (?:that|the|it)|we now know|identified|confirmed|found|traced|isolated|cause[sd]?|because|due to|linked|related to|narrowed|diagnos\w+|restored|recover\w*|resolved|stable|fixed)\b/i];
+const IMPACT = /\b(affect\w*|problem\w*|no internet|not (?:connect|load|sync|work)\w*|fail\w*|down|unavailable|cannot|can't|can not|couldn't|could not|unable|not able|no access|locked out|broke|broken|errors?|outage|degraded|disrupt\w*|affected|impact\w*|not working|slow|intermittent\w*)\b/i;
+const KNOWN = [/\b(we know|it is not|it's not|is not the|ruled out|not (?:a|the) (?:cause|problem)|we know (?:that|the|it)|we now know|identified|confirmed|found|traced|isolated|cause[sd]?|because|due to|linked|related to|narrowed|diagnos\w+|restored|recover\w*|resolved|stable|fixed)\b/i];
 const DOING = [/\b(we are|we're|we have|engineers?|teams? (?:is|are|has|have)|working|investigat\w+|roll\w* (?:it |this |the change )?back|revert\w*|revers\w+|restart\w*|escalated|engaged|applying|restoring|fix\w*|bridge|monitoring the recovery|implement\w*|(?:is|are) being)\b/i];
 /** Telling people what to do: with the scenario's workaround concepts, this is a workaround. */
 const INSTRUCTION = /\b(please|you can|you may|use|stay|keep|remain|do not|don't|avoid|instead|until then|in the meantime|meanwhile)\b/i;
+/** A code-like token: letters and digits mixed, six or more (AADSTS50008, idp03a). */
+const JARGON = /\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{6,}\b/g;
 /** After resolution: what happened, and what people should do now. */
 const CAUSE = /\b(cause[sd]?|because|due to|linked|traced|identified|change|certificate|fault in|triggered)\b/i;
 const NEXT_STEPS = /\b(no action|nothing (?:you need )?to do|retry|try again|sign in again|log in again|restart|contact|call|raise a ticket|report|review)\b/i;
@@ -79,7 +81,7 @@ export function scoreCommunication(scenario: LoadedScenario, log: readonly LogEn
           ]
         : [
             ['impact', impact],
-            ['what we know', findPhrase(text, KNOWN) !== undefined],
+            ['what we know', findPhrase(text, KNOWN) !== undefined || matchGroups(text, spec.expectations.rca.proximateCause).matched * 2 >= spec.expectations.rca.proximateCause.length],
             ['what we are doing', findPhrase(text, DOING) !== undefined],
             ['when the next update comes', findPhrase(text, NEXT) !== undefined],
           ];
@@ -106,7 +108,18 @@ export function scoreCommunication(scenario: LoadedScenario, log: readonly LogEn
   // 5. Speculation and blame, quoted back.
   let language = 0;
   for (const { t, action } of updates) {
-    for (const phrase of findAll(action.text, SPECULATION)) {
+    // Error codes and hostnames mean nothing to stakeholders or executives: plain language.
+    const jargon = action.audience !== 'service-desk' ? (action.text.match(JARGON) ?? []) : [];
+    if (jargon.length > 0 && language > COMMUNICATION.maxLanguagePenalty) {
+      language += COMMUNICATION.jargon;
+      lines.push({ t, points: COMMUNICATION.jargon, text: `Jargon in the update to ${action.audience} at ${when(scenario, t)}: ${quote(jargon[0] ?? '')}; say what it means for people.` });
+    }
+    // "No sign of hackers" rules speculation out rather than making it.
+    const negated = (phrase: string) => {
+      const at = action.text.toLowerCase().indexOf(phrase.toLowerCase());
+      return /\b(?:no|not|never|nor|without)\s+(?:\w+\s+){0,3}$/i.test(action.text.slice(Math.max(0, at - 30), at));
+    };
+    for (const phrase of findAll(action.text, SPECULATION).filter((p) => !negated(p))) {
       if (language <= COMMUNICATION.maxLanguagePenalty) break;
       language += COMMUNICATION.speculation;
       lines.push({ t, points: COMMUNICATION.speculation, text: `Speculation in the update at ${when(scenario, t)}: ${quote(phrase)}; say what is known and when you will know more.` });

@@ -52,6 +52,7 @@ export const COMMUNICATION = {
   defaultCadence: { P1: '15m', P2: '30m', P3: '60m', P4: '120m' },
   missingAudience: -5,
   speculation: -4,
+  jargon: -4,
   blame: -6,
   maxLanguagePenalty: -20,
 } as const;
