@@ -4,8 +4,9 @@ import { clockTime } from '../scenario/duration.ts';
 import type { TraineeAction } from './actions.ts';
 import type { ExerciseView } from './exercise-view.ts';
 
-export type Mode = 'practice' | 'tabletop' | 'interview';
-export const MODES: readonly Mode[] = ['practice', 'tabletop', 'interview'];
+/** `rca`: the standalone "Write the RCA" exercise: the incident is over, only the RCA is written. */
+export type Mode = 'practice' | 'tabletop' | 'interview' | 'rca';
+export const MODES = ['practice', 'tabletop', 'interview', 'rca'] as const satisfies readonly Mode[];
 
 /** Actions that still make sense once the incident is resolved or time is up. */
 const AFTER_CLOSE = new Set<TraineeAction['type']>(['update.post', 'rca.submit', 'hint.take']);
@@ -17,6 +18,10 @@ const AFTER_CLOSE = new Set<TraineeAction['type']>(['update.post', 'rca.submit',
 export function refusalReason(scenario: LoadedScenario, view: ExerciseView, action: TraineeAction, mode: Mode): string | undefined {
   const { spec } = scenario;
   const at = (t: number) => clockTime(spec.clockStart, t);
+  if (mode === 'rca') {
+    if (action.type !== 'rca.submit') return 'This is an RCA exercise: the incident is over, and only the RCA is written.';
+    return view.rca === undefined ? undefined : 'The RCA was already submitted.';
+  }
   if (view.resolvedAt !== undefined && !AFTER_CLOSE.has(action.type)) {
     return `The incident was resolved at ${at(view.resolvedAt)}; only status updates and the RCA can follow.`;
   }

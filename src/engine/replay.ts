@@ -44,5 +44,5 @@ export function restoreFromLog(scenario: LoadedScenario, log: readonly LogEntry[
   return { exercise, mismatch };
 }
 
-const modeOf = (mode: string): Mode => (mode === 'interview' || mode === 'tabletop' ? mode : 'practice');
+const modeOf = (mode: string): Mode => (mode === 'interview' || mode === 'tabletop' || mode === 'rca' ? mode : 'practice');
 

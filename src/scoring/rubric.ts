@@ -10,6 +10,8 @@ export const WEIGHTS: Record<Mode, Record<Dimension, number>> = {
   practice: { severity: 25, escalation: 25, communication: 25, rca: 25 },
   tabletop: { severity: 25, escalation: 25, communication: 25, rca: 25 },
   interview: { severity: 25, escalation: 25, communication: 25, rca: 25 },
+  // The "Write the RCA" exercise is scored on the RCA alone.
+  rca: { severity: 0, escalation: 0, communication: 0, rca: 100 },
 };
 
 export const SEVERITY = {

@@ -11,7 +11,7 @@ import type { Mode } from '../engine/check-action.ts';
 const DIFFICULTY_LABEL = { intro: 'Intro', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
 const STATUS_LABEL = { 'in-progress': 'In progress', resolved: 'Resolved', scored: 'Scored' } as const;
 const TRAINEE_KEY = 'incident-drill.trainee';
-const MODE_LABEL: Record<Mode, string> = { practice: 'Practice (hints and nudges)', tabletop: 'Tabletop', interview: 'Interview (no hints)' };
+const MODE_LABEL: Record<Mode, string> = { practice: 'Practice (hints and nudges)', tabletop: 'Tabletop', interview: 'Interview (no hints)', rca: 'RCA exercise' };
 
 /** The scenario library and this browser's attempts. Scenario text is rendered as text. */
 export function LibraryPage() {
@@ -43,12 +43,12 @@ export function LibraryPage() {
     }
   }
 
-  async function start(scenarioId: string) {
+  async function start(scenarioId: string, chosen: Mode = mode) {
     const scenario = findScenario(scenarioId);
     if (!scenario || starting) return;
     setStarting(true);
     localStorage.setItem(TRAINEE_KEY, trainee.trim());
-    const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode, seed: newSeed(), owner: tabId, trainee });
+    const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode: chosen, seed: newSeed(), owner: tabId, trainee });
     setStarting(false);
     if (result.ok) navigate(`/play/${result.value.attempt.id}`);
     else setError(result.error.message);
@@ -103,6 +103,9 @@ export function LibraryPage() {
                 <p className="services">Services: {entry.scenario.spec.services.map((s) => s.name).join(', ')}</p>
                 <button type="button" className="primary" disabled={starting} onClick={() => void start(entry.scenario?.spec.id ?? '')} aria-label={`Start ${entry.scenario.spec.title}`}>
                   Start
+                </button>{' '}
+                <button type="button" disabled={starting} onClick={() => void start(entry.scenario?.spec.id ?? '', 'rca')} aria-label={`Write the RCA for ${entry.scenario.spec.title}`}>
+                  Write the RCA
                 </button>
               </article>
             </li>

@@ -192,3 +192,22 @@ debrief:
     expect(exercise.log.filter((e) => e.type === 'alert.fire')).toHaveLength(1);
   });
 });
+
+describe('the RCA exercise mode', () => {
+  it('takes only the RCA, at any time, and scores it on the RCA alone', async () => {
+    const { score } = await import('../../src/scoring/score.ts');
+    const d = drive(scenario, { mode: 'rca' });
+    const refused = d.act({ type: 'bridge.open' });
+    expect(refused.type === 'action.refused' && refused.payload.reason).toMatch(/RCA exercise/);
+    const rca = {
+      proximateCause: 'Relying parties rejected SAML assertions signed with the new token-signing certificate.',
+      rootCause: 'CHG-4411 promoted the new signing certificate to primary before the relying parties trusted it, because the runbook combined import and activation.',
+      contributingFactors: [],
+      actions: [],
+    };
+    expect(d.act({ type: 'rca.submit', rca }).type).toBe('rca.submit');
+    const card = score(scenario, d.log, 'rca');
+    expect(card.total).toBe(card.dimensions.rca.score);
+    expect(card.dimensions.severity.weight).toBe(0);
+  });
+});

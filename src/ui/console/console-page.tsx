@@ -17,6 +17,7 @@ import { ActionsPanel } from './actions-panel.tsx';
 import { UpdatePanel } from './update-panel.tsx';
 import { ActivityLog } from './activity-log.tsx';
 import { RcaForm } from './rca-form.tsx';
+import { RcaExercise } from './rca-exercise.tsx';
 import { ScorecardView } from './scorecard-view.tsx';
 import { PracticeAids } from './practice-aids.tsx';
 import { describeEntry } from '../../engine/describe-entry.ts';
@@ -55,7 +56,8 @@ export function ConsolePage({ attemptId }: { readonly attemptId: string }) {
 
 function Console({ session, warning }: { readonly session: ExerciseSession; readonly warning: string | undefined }) {
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
-  useClock(session);
+  // The RCA exercise has no live incident: no clock to run.
+  useClock(session.attempt.mode === 'rca' ? undefined : session);
   const { scenario } = session;
   const { spec } = scenario;
   const log = useMemo(() => session.log, [session, version]);
@@ -108,10 +110,10 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
           </a>
           <h1>{spec.title}</h1>
           <p className="console-sub">
-            {mode === 'practice' ? 'Practice' : mode === 'interview' ? 'Interview' : 'Tabletop'} · situation: <strong>{view.phaseTitle}</strong>
+            {mode === 'practice' ? 'Practice' : mode === 'interview' ? 'Interview' : mode === 'rca' ? 'RCA exercise' : 'Tabletop'}{mode === 'rca' ? '' : ' · situation: '}{mode === 'rca' ? null : <strong>{view.phaseTitle}</strong>}
           </p>
         </div>
-        <ClockPanel session={session} view={view} end={end} />
+        {mode !== 'rca' && <ClockPanel session={session} view={view} end={end} />}
       </header>
 
       {warning && (
@@ -134,7 +136,9 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
       </p>
       {mode === 'practice' && !closed && <PracticeAids scenario={scenario} view={view} nudges={nudges} act={act} />}
 
-      {scored || showScore ? (
+      {mode === 'rca' ? (
+        <RcaExercise session={session} view={view} log={log} act={act} />
+      ) : scored || showScore ? (
         <ScorecardView session={session} log={log} />
       ) : closed ? (
         <div className="console-grid console-grid-closed">

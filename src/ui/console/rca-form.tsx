@@ -57,7 +57,7 @@ export function RcaForm({ attemptId, act, view, onSubmitted, scenarioTitle }: { 
       <h2 ref={heading} tabIndex={-1}>
         Root-cause analysis
       </h2>
-      <p>{view.resolvedAt !== undefined ? `The incident is resolved. Write the RCA for “${scenarioTitle}”: what broke, why it was possible, and what changes so it does not happen again.` : 'Time is up. Write the RCA with what you know.'}</p>
+      <p>{view.resolvedAt === undefined && !view.ended ? `The incident is over. Read the incident record and write the RCA for “${scenarioTitle}”: what broke, why it was possible, and what changes so it does not happen again.` : view.resolvedAt !== undefined ? `The incident is resolved. Write the RCA for “${scenarioTitle}”: what broke, why it was possible, and what changes so it does not happen again.` : 'Time is up. Write the RCA with what you know.'}</p>
       <label className="block">
         Proximate cause (what directly failed)
         <textarea value={proximateCause} onChange={(e) => setProximate(e.target.value)} rows={2} />

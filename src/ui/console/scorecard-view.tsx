@@ -34,7 +34,7 @@ export function ScorecardView({ session, log }: { readonly session: ExerciseSess
         <span className="of">/100</span>
       </p>
       <div className="dimensions">
-        {DIMENSIONS.map((d) => {
+        {DIMENSIONS.filter((d) => card.dimensions[d].weight > 0).map((d) => {
           const dim = card.dimensions[d];
           return (
             <section key={d} className="dimension" aria-label={`${DIMENSION_LABEL[d]}: ${dim.score} of 100`}>
