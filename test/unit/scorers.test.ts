@@ -108,3 +108,48 @@ describe('RCA scorer', () => {
     expect(text).toMatch(/Blame: “Priya Raman”/);
   });
 });
+
+describe('RCA rules, each with a text that should and one that should not trigger it', () => {
+  const base: Rca = {
+    proximateCause: 'The VPN, M365 and the HR portal rejected SAML assertions signed with the new token-signing certificate.',
+    rootCause: 'CHG-4411 promoted the new signing certificate to primary before the relying parties trusted it, because the runbook combined import and activation.',
+    contributingFactors: [],
+    actions: [],
+  };
+  const text = (rca: Rca) => judgeRca(scenario, rca).map((l) => l.text).join('\n');
+  const points = (rca: Rca) => sum(judgeRca(scenario, rca));
+  const action = (patch: Partial<Rca['actions'][number]>): Rca => ({
+    ...base,
+    actions: [{ kind: 'preventive', text: 'Split the certificate runbook into separate stage and promote changes with a test sign-in per relying party.', owner: 'IAM team lead', due: '2026-03-31', measure: 'Runbook v3 used for the next rollover.', ...patch }],
+  });
+
+  it.each([
+    ['causal wording', { ...base, rootCause: 'Certificate, signing, primary, relying parties, metadata, trust.' }, base, /does not say what caused what/],
+    ['blame in the root cause', { ...base, rootCause: 'Human error: Priya Raman promoted the signing certificate before the relying parties trusted it.' }, base, /Blame: “Human error”/],
+    ['negated blame is not blame', base, { ...base, rootCause: `${base.rootCause} This was a gap in the process, not human error.` }, null],
+    ['a vague action', action({ text: 'Engineers must double-check certificate changes more closely' }), action({}), /is vague/],
+    ['a missing due date', action({ due: 'ASAP' }), action({ due: '31 Mar' }), /is not dated/],
+    ['a missing owner and measure', action({ owner: '', measure: '' }), action({}), /is not owned, measurable/],
+  ] as const)('%s', (_rule, triggers, clean, message) => {
+    if (message) {
+      expect(text(triggers)).toMatch(message);
+      expect(text(clean)).not.toMatch(message);
+      expect(points(triggers)).toBeLessThan(points(clean));
+    } else {
+      expect(text(clean)).not.toMatch(/Blame/);
+      expect(points(clean)).toBeGreaterThanOrEqual(points(triggers));
+    }
+  });
+
+  it('counts concepts found only in an enumeration at a quarter', () => {
+    const prose = { ...base, contributingFactors: ['The runbook activates the new certificate in the same step as the import.'] };
+    const listed = { ...base, contributingFactors: ['Runbook, procedure, activation, same step, template.'] };
+    expect(points(prose)).toBeGreaterThan(points(listed));
+  });
+
+  it('halves the quality of actions that address nothing in the answer key', () => {
+    const relevant = action({});
+    const unrelated = action({ text: 'Add two more IdP nodes to the farm to increase capacity for Monday peaks.' });
+    expect(points(relevant)).toBeGreaterThan(points(unrelated));
+  });
+});
