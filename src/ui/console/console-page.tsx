@@ -6,6 +6,7 @@ import { nudges as nudgesFor } from '../../scoring/nudges.ts';
 import { updateSchedule } from '../../scoring/update-cadence.ts';
 import { incidentEnd } from '../../scoring/incident-timeline.ts';
 import { navigate } from '../router.ts';
+import { ErrorScreen, LibraryLink } from '../page-parts.tsx';
 import { useMediaQuery } from '../use-media-query.ts';
 import { useAttemptSession } from './use-attempt-session.ts';
 import { useClock } from './use-clock.ts';
@@ -29,15 +30,7 @@ export type Act = (action: TraineeAction) => Promise<ActOutcome>;
 export function ConsolePage({ attemptId }: { readonly attemptId: string }) {
   const { state, takeOver } = useAttemptSession(attemptId);
   if (state.kind === 'loading') return <main className="console-message">Opening the attempt…</main>;
-  if (state.kind === 'error')
-    return (
-      <main className="console-message">
-        <p role="alert">{state.message}</p>
-        <button type="button" onClick={() => navigate('/')}>
-          Back to the library
-        </button>
-      </main>
-    );
+  if (state.kind === 'error') return <ErrorScreen message={state.message} />;
   if (state.kind === 'elsewhere')
     return (
       <main className="console-message">
@@ -99,15 +92,7 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
     <div className="console">
       <header className="console-header">
         <div>
-          <a
-            href="/"
-            onClick={(e) => {
-              e.preventDefault();
-              void session.setPaused(true).then(() => navigate('/'));
-            }}
-          >
-            ← Library
-          </a>
+          <LibraryLink onBeforeLeave={() => session.setPaused(true)} />
           <h1>{spec.title}</h1>
           <p className="console-sub">
             {mode === 'practice' ? 'Practice' : mode === 'interview' ? 'Interview' : mode === 'rca' ? 'RCA exercise' : 'Tabletop'}{mode === 'rca' ? '' : ' · situation: '}{mode === 'rca' ? null : <strong>{view.phaseTitle}</strong>}

@@ -10,6 +10,7 @@ import { debriefModel, type DebriefPoint } from '../../scoring/debrief.ts';
 import { ExerciseSession } from '../../store/exercise-session.ts';
 import { attemptStore, findScenario, newAttemptId, newSeed, tabId } from '../app-services.ts';
 import { navigate } from '../router.ts';
+import { ErrorScreen, LibraryLink } from '../page-parts.tsx';
 
 const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 const ROWS = ['You', 'Expert', 'Updates', 'Missed updates', 'Escalations', 'Deadlines', 'Scoring'] as const;
@@ -29,15 +30,7 @@ export function DebriefPage({ attemptId }: { readonly attemptId: string }) {
     });
   }, [attemptId]);
   if (!state) return <main className="console-message">Loading the debrief…</main>;
-  if ('error' in state)
-    return (
-      <main className="console-message">
-        <p role="alert">{state.error}</p>
-        <button type="button" onClick={() => navigate('/')}>
-          Back to the library
-        </button>
-      </main>
-    );
+  if ('error' in state) return <ErrorScreen message={state.error} />;
   return <Debrief {...state} />;
 }
 
@@ -73,15 +66,7 @@ function Debrief({ attempt, log, scenario }: Loaded) {
   return (
     <main className="debrief">
       <header className="debrief-header">
-        <a
-          href="/"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
-          ← Library
-        </a>
+        <LibraryLink />
         <h1>Debrief: {spec.title}</h1>
         <p>
           {attempt.mode} mode · started {new Date(attempt.createdAt).toLocaleString()}

@@ -5,7 +5,7 @@ import type { Scorecard } from '../../scoring/scorecard.ts';
 import { DIMENSIONS } from '../../scoring/scorecard.ts';
 import { score } from '../../scoring/score.ts';
 import { attemptStore, findScenario } from '../app-services.ts';
-import { navigate } from '../router.ts';
+import { LibraryLink } from '../page-parts.tsx';
 import { SelectField } from '../select-field.tsx';
 
 const ALL = '(all)';
@@ -52,15 +52,7 @@ export function HistoryPage() {
 
   return (
     <main className="history">
-      <a
-        href="/"
-        onClick={(e) => {
-          e.preventDefault();
-          navigate('/');
-        }}
-      >
-        ← Library
-      </a>
+      <LibraryLink />
       <h1>History</h1>
       {error && (
         <p role="alert" className="banner banner-error">
