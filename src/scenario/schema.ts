@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
-import { isDuration } from './duration.ts';
 
 /** Joined per key with newlines; the loader splits them back so each unknown key gets its own located line. */
 function unknownKeysMessage(keys: readonly string[], known: readonly string[]): string {
@@ -33,9 +32,13 @@ export function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** The same rule as parseDuration, as a pattern, so the editor schema checks durations too. */
+export const DURATION_PATTERN = /^(?=\d)(?:\d+h)?(?:\d+m)?(?:\d+s)?$/;
+
 export const Duration = z
   .string({ error: (issue) => `expected a duration like 90s, 5m, 1h30m, got ${describe(issue.input)}` })
-  .refine(isDuration, { error: (issue) => `${describe(issue.input)} is not a duration like 90s, 5m, 1h30m` });
+  .regex(DURATION_PATTERN, { error: (issue) => `${describe(issue.input)} is not a duration like 90s, 5m, 1h30m` })
+  .meta({ description: 'A duration: hours, minutes, seconds, e.g. 90s, 5m, 1h30m' });
 
 export const Id = z
   .string({ error: (issue) => `expected an id (letters, digits, - _ .), got ${describe(issue.input)}` })
