@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { builtinScenarios } from './builtin-scenarios.ts';
+import { builtinScenarios, type LibraryEntry } from './builtin-scenarios.ts';
+import { DIFFICULTIES, SKILLS } from '../scenario/schema.ts';
 import { attemptStore, newAttemptId, newSeed, tabId, findScenario } from './app-services.ts';
 import { navigate } from './router.ts';
 import { SelectField } from './select-field.tsx';
@@ -11,6 +12,12 @@ import type { Mode } from '../engine/check-action.ts';
 const DIFFICULTY_LABEL = { intro: 'Intro', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
 const STATUS_LABEL = { 'in-progress': 'In progress', resolved: 'Resolved', scored: 'Scored' } as const;
 const TRAINEE_KEY = 'incident-drill.trainee';
+const LENGTHS = [
+  { value: 'all', label: 'Any length', min: 0, max: Infinity },
+  { value: 'short', label: 'Up to 45 min', min: 0, max: 45 },
+  { value: 'medium', label: '46–75 min', min: 45.01, max: 75 },
+  { value: 'long', label: 'Over 75 min', min: 75.01, max: Infinity },
+] as const;
 const MODE_LABEL: Record<Mode, string> = { practice: 'Practice (hints and nudges)', tabletop: 'Tabletop', interview: 'Interview (no hints)', rca: 'RCA exercise' };
 
 /** The scenario library and this browser's attempts. Scenario text is rendered as text. */
@@ -20,6 +27,11 @@ export function LibraryPage() {
   const [mode, setMode] = useState<Mode>('practice');
   const [starting, setStarting] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
+  const [difficulty, setDifficulty] = useState('all');
+  const [area, setArea] = useState('all');
+  const [skill, setSkill] = useState('all');
+  const [length, setLength] = useState('all');
+  const [sort, setSort] = useState('title');
   // The name attempts are recorded under: picked from earlier ones or typed new; remembered in this browser.
   const [trainee, setTrainee] = useState(() => localStorage.getItem(TRAINEE_KEY) ?? '');
 
@@ -54,6 +66,21 @@ export function LibraryPage() {
     else setError(result.error.message);
   }
 
+  const areas = [...new Set(builtinScenarios.flatMap((e) => (e.scenario?.spec.area ? [e.scenario.spec.area] : [])))].sort();
+  const minutes = (e: LibraryEntry) => (e.scenario ? e.scenario.duration / 60000 : 0);
+  const shownScenarios = builtinScenarios
+    .filter((e) => {
+      const spec = e.scenario?.spec;
+      if (!spec) return difficulty === 'all' && area === 'all' && skill === 'all' && length === 'all';
+      const range = LENGTHS.find((l) => l.value === length) ?? LENGTHS[0];
+      return (difficulty === 'all' || spec.difficulty === difficulty) && (area === 'all' || spec.area === area) && (skill === 'all' || (spec.skills ?? []).some((k) => k === skill)) && (range === undefined || (minutes(e) >= range.min && minutes(e) <= range.max));
+    })
+    .sort((a, b) => {
+      if (sort === 'difficulty') return DIFFICULTIES.indexOf(a.scenario?.spec.difficulty ?? 'intro') - DIFFICULTIES.indexOf(b.scenario?.spec.difficulty ?? 'intro');
+      if (sort === 'duration') return minutes(a) - minutes(b);
+      return (a.scenario?.spec.title ?? a.file).localeCompare(b.scenario?.spec.title ?? b.file);
+    });
+
   return (
     <main className="library">
       <header className="library-header">
@@ -78,9 +105,17 @@ export function LibraryPage() {
         <SelectField<Mode> label="Mode" value={mode} onChange={setMode} options={(['practice', 'interview'] as const).map((m) => ({ value: m, label: MODE_LABEL[m] }))} />
       </div>
       <h2 id="scenarios-heading">Scenario library</h2>
+      <div className="filters" role="group" aria-label="Filter and sort scenarios">
+        <SelectField label="Difficulty" value={difficulty} onChange={setDifficulty} options={[{ value: 'all', label: 'All' }, ...DIFFICULTIES.map((d) => ({ value: d, label: DIFFICULTY_LABEL[d] }))]} />
+        <SelectField label="Duration" value={length} onChange={setLength} options={LENGTHS.map((l) => ({ value: l.value, label: l.label }))} />
+        <SelectField label="Service area" value={area} onChange={setArea} options={[{ value: 'all', label: 'All' }, ...areas.map((a) => ({ value: a, label: a }))]} />
+        <SelectField label="Skill focus" value={skill} onChange={setSkill} options={[{ value: 'all', label: 'All' }, ...SKILLS.map((k) => ({ value: k, label: k }))]} />
+        <SelectField label="Sort by" value={sort} onChange={setSort} options={[{ value: 'title', label: 'Title' }, { value: 'difficulty', label: 'Difficulty' }, { value: 'duration', label: 'Duration' }]} />
+      </div>
       {builtinScenarios.length === 0 && <p>No scenarios found in scenarios/.</p>}
+      {builtinScenarios.length > 0 && shownScenarios.length === 0 && <p>No scenario matches these filters.</p>}
       <ul className="cards" aria-labelledby="scenarios-heading">
-        {builtinScenarios.map((entry) =>
+        {shownScenarios.map((entry) =>
           entry.scenario ? (
             <li key={entry.file} className="card">
               <article aria-label={entry.scenario.spec.title}>

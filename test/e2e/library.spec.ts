@@ -21,3 +21,14 @@ test('the library lists every scenario file', async ({ page }) => {
   }
   await expect(page.getByRole('article')).toHaveCount(scenarios.length);
 });
+
+test('the library filters by difficulty', async ({ page }) => {
+  await page.goto('/');
+  const byDifficulty = (d: string) => scenarios.filter((s) => s.difficulty === d).length;
+  for (const [value, label] of [['intro', 'Intro'], ['intermediate', 'Intermediate'], ['advanced', 'Advanced']] as const) {
+    await page.getByRole('combobox', { name: 'Difficulty' }).selectOption({ label });
+    await expect(page.getByRole('article')).toHaveCount(byDifficulty(value));
+  }
+  await page.getByRole('combobox', { name: 'Difficulty' }).selectOption({ label: 'All' });
+  await expect(page.getByRole('article')).toHaveCount(scenarios.length);
+});
