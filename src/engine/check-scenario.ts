@@ -1,7 +1,8 @@
 import { getAdjacencyMap } from 'xstate/graph';
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { loadScenario, type LoadedScenario } from '../scenario/loader.ts';
-import { hasErrors, type Problem } from '../scenario/problem.ts';
+import { formatPath, hasErrors, type Problem } from '../scenario/problem.ts';
+import { formatDuration, parseDuration } from '../scenario/duration.ts';
 import { AUDIENCES, parseTrigger, ROLES } from '../scenario/triggers.ts';
 import { LEVELS } from '../scenario/schema.ts';
 import { compileScenario, type WorldEvent } from './compile-machine.ts';
@@ -17,7 +18,7 @@ export function checkScenario(text: string, file: string): { scenario: LoadedSce
   const scenario = loaded.scenario;
   if (!scenario || hasErrors(problems)) return { scenario: undefined, problems };
 
-  const reachable = reachablePhases(scenario);
+  const { phases: reachable, effective } = explore(scenario);
   const { spec } = scenario;
   for (const phaseId of Object.keys(spec.phases)) {
     if (!reachable.has(phaseId)) {
@@ -28,7 +29,86 @@ export function checkScenario(text: string, file: string): { scenario: LoadedSce
   if (resolved.length > 0 && !resolved.some((id) => reachable.has(id))) {
     problems.push({ file, line: loaded.locate(['phases', resolved[0] ?? ''], true), path: 'phases', message: `no resolved end state can be reached: ${resolved.join(', ')} ${resolved.length > 1 ? 'are' : 'is'} marked "resolved: true" but no path from "${scenario.initialPhase}" leads there, so the incident could never be resolved`, severity: 'error' });
   }
+  if (!hasErrors(problems)) problems.push(...authorWarnings(scenario, effective, loaded.locate, file));
   return { scenario: hasErrors(problems) ? undefined : scenario, problems };
+}
+
+/**
+ * Things that are valid but probably not what the author meant. Warnings never fail the
+ * check; they are printed with the errors, on the same file:LINE path format.
+ */
+export function authorWarnings(scenario: LoadedScenario, effective: ReadonlySet<string>, locate: (path: readonly (string | number)[], onKey?: boolean) => number, file: string): Problem[] {
+  const { spec } = scenario;
+  const out: Problem[] = [];
+  const warn = (path: (string | number)[], message: string) => out.push({ file, line: locate(path), path: formatPath(path), message, severity: 'warning' });
+  const ms = (text: string) => parseDuration(text) ?? 0;
+  const time = (t: number) => formatDuration(t);
+
+  // The earliest moment each phase can be entered: timers add up, actions can come at once.
+  const earliest = new Map<string, number>([[scenario.initialPhase, 0]]);
+  for (let changed = true, rounds = 0; changed && rounds < 100; rounds++) {
+    changed = false;
+    for (const [id, phase] of Object.entries(spec.phases)) {
+      const from = earliest.get(id);
+      if (from === undefined) continue;
+      const moves = [...Object.entries(phase.after ?? {}).map(([delay, target]) => [target, from + ms(delay)] as const), ...Object.values(phase.on ?? {}).map((target) => [target, from] as const)];
+      for (const m of Object.values(spec.mitigations)) if (m.effect.goto !== undefined && (m.effect.from ?? Object.keys(spec.phases)).includes(id)) moves.push([m.effect.goto, from + ms(m.effect.after ?? '0s')] as const);
+      for (const [target, at] of moves) {
+        if (at < (earliest.get(target) ?? Infinity)) {
+          earliest.set(target, at);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  // Signals that justify an escalation must come without the trainee doing anything: timers only.
+  const byTimers = new Map<string, number>([[scenario.initialPhase, 0]]);
+  for (let changed = true, rounds = 0; changed && rounds < 100; rounds++) {
+    changed = false;
+    for (const [id, phase] of Object.entries(spec.phases)) {
+      const from = byTimers.get(id);
+      if (from === undefined) continue;
+      for (const [delay, target] of Object.entries(phase.after ?? {})) {
+        if (from + ms(delay) < (byTimers.get(target) ?? Infinity)) {
+          byTimers.set(target, from + ms(delay));
+          changed = true;
+        }
+      }
+    }
+  }
+  let firstSignal = Infinity;
+  for (const [id, phase] of Object.entries(spec.phases)) {
+    const entered = byTimers.get(id);
+    if (entered === undefined) continue;
+    for (const entry of phase.timeline ?? []) if (entry.alert?.noise !== true && entry.report?.noise !== true) firstSignal = Math.min(firstSignal, entered + ms(entry.at));
+  }
+
+  // 1. Injects that can only arrive after the scenario has ended.
+  for (const [id, phase] of Object.entries(spec.phases)) {
+    const entered = earliest.get(id);
+    if (entered === undefined) continue;
+    (phase.timeline ?? []).forEach((entry, i) => {
+      const at = entered + ms(entry.at);
+      if (at > scenario.duration) warn(['phases', id, 'timeline', i, 'at'], `this inject arrives at the earliest ${time(at)} after the start (its phase begins at ${time(entered)} at the earliest), after the scenario ends at ${spec.duration}: no trainee will see it`);
+    });
+  }
+
+  // 2. Evidence expected with an escalation that cannot have arrived by its deadline.
+  spec.expectations.escalations.forEach((esc, i) => {
+    (esc.evidence ?? []).forEach((id, j) => {
+      const delay = ms(spec.evidence[id]?.delay ?? '0s');
+      if (delay > ms(esc.by)) warn(['expectations', 'escalations', i, 'evidence', j], `"${id}" takes ${time(delay)} to arrive, so even a request at the start cannot be attached by the ${esc.by} deadline; shorten the delay or move the deadline`);
+    });
+    // 3. A deadline before anything has happened that would justify escalating.
+    if (ms(esc.by) < firstSignal && firstSignal !== Infinity) warn(['expectations', 'escalations', i, 'by'], `the deadline ${esc.by} comes before the first alert or report that is not noise (${time(firstSignal)} at the earliest): the trainee has nothing to escalate on yet`);
+  });
+
+  // 4. Mitigations meant to change the situation that never can (per the machine's graph).
+  for (const [id, m] of Object.entries(spec.mitigations)) {
+    if (m.effect.goto !== undefined && !effective.has(id)) warn(['mitigations', id, 'effect', 'goto'], `"${id}" can never change the situation: in no phase the trainee can reach, with its "requires" met, does its effect lead anywhere new; check "from" and "requires"`);
+  }
+  return out;
 }
 
 /**
@@ -37,6 +117,11 @@ export function checkScenario(text: string, file: string): { scenario: LoadedSce
  * triggers some mitigation `requires`, which is exactly what can make a transition possible.
  */
 export function reachablePhases(scenario: LoadedScenario): Set<string> {
+  return explore(scenario).phases;
+}
+
+/** The phases reachable from the start, and the mitigations that can change the phase in some reachable state. */
+export function explore(scenario: LoadedScenario): { phases: Set<string>; effective: Set<string> } {
   const { spec } = scenario;
   // The graph utilities are typed for any machine; the compiled one's emitted-event type is narrower.
   const machine = compileScenario(scenario, 0) as unknown as AnyStateMachine;
@@ -74,11 +159,16 @@ export function reachablePhases(scenario: LoadedScenario): Set<string> {
     },
   });
   const phases = new Set<string>();
-  for (const { state } of Object.values(adjacency)) {
+  const effective = new Set<string>();
+  for (const { state, transitions } of Object.values(adjacency)) {
     const value: unknown = state.value;
     if (typeof value === 'string') phases.add(value);
+    for (const step of Object.values(transitions) as { event: { type: string; mitigation?: string }; state: AnyMachineSnapshot }[]) {
+      const { event: e, state: next } = step;
+      if (e.type === 'mitigation.effect' && e.mitigation !== undefined && JSON.stringify(next.value) !== JSON.stringify(value)) effective.add(e.mitigation);
+    }
   }
-  return phases;
+  return { phases, effective };
 }
 
 /** A representative trainee event that fires a trigger key. */
