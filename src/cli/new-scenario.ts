@@ -1,6 +1,6 @@
 /** `npm run new-scenario -- <id>`: writes scenarios/<id>.yaml from a commented starter that passes check. */
 import { existsSync, writeFileSync } from 'node:fs';
-import { starterScenario } from './starter-scenario.ts';
+import { starterScenario } from '../scenario/starter-scenario.ts';
 
 const id = process.argv.slice(2).find((arg) => arg !== '--');
 if (id === undefined || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {

@@ -5,6 +5,7 @@ import { lazy, Suspense } from 'react';
 
 // The debrief's charting library is large: it loads only when a debrief is opened.
 const DebriefPage = lazy(() => import('./debrief/debrief-page.tsx').then((m) => ({ default: m.DebriefPage })));
+const AuthorPage = lazy(() => import('./author/author-page.tsx').then((m) => ({ default: m.AuthorPage })));
 const HistoryPage = lazy(() => import('./history/history-page.tsx').then((m) => ({ default: m.HistoryPage })));
 
 export function App() {
@@ -16,6 +17,12 @@ export function App() {
     return (
       <Suspense fallback={<main className="console-message">Loading the debrief…</main>}>
         <DebriefPage key={debrief[1]} attemptId={debrief[1]} />
+      </Suspense>
+    );
+  if (/^\/author\/?$/.test(path))
+    return (
+      <Suspense fallback={<main className="console-message">Loading the editor…</main>}>
+        <AuthorPage />
       </Suspense>
     );
   if (/^\/history\/?$/.test(path))

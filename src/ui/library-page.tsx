@@ -172,6 +172,16 @@ export function LibraryPage() {
             }}
           >
             History and progress charts
+          </a>{' '}
+          ·{' '}
+          <a
+            href="/author"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/author');
+            }}
+          >
+            Author a scenario
           </a>
         </p>
         <p className="import">

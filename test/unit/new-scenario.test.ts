@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/engine/check-scenario.ts';
-import { starterScenario } from '../../src/cli/starter-scenario.ts';
+import { starterScenario } from '../../src/scenario/starter-scenario.ts';
 
 describe('npm run new-scenario', () => {
   it('writes a commented starter that passes check', () => {

@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { toDirectedGraph } from 'xstate/graph';
+import { checkScenario } from '../../engine/check-scenario.ts';
+import { compileScenario } from '../../engine/compile-machine.ts';
+import { playActions } from '../../engine/replay.ts';
+import { score } from '../../scoring/score.ts';
+import { formatProblem, type Problem } from '../../scenario/problem.ts';
+import { formatDuration, parseDuration } from '../../scenario/duration.ts';
+import type { LoadedScenario } from '../../scenario/loader.ts';
+import { DIMENSIONS } from '../../scoring/scorecard.ts';
+import { starterScenario } from '../../scenario/starter-scenario.ts';
+import { LibraryLink } from '../page-parts.tsx';
+
+/** `/author`: write or import a scenario, see the checker's problems at their lines as you type, preview it and dry-run it. */
+export function AuthorPage() {
+  const [name, setName] = useState('new-scenario.yaml');
+  const [text, setText] = useState(() => starterScenario('new-scenario'));
+  const [checked, setChecked] = useState(() => checkScenario(text, name));
+
+  useEffect(() => {
+    document.title = 'Author a scenario · Incident Drill';
+  }, []);
+  // Re-check a moment after the author stops typing: the same checker as `npm run check`.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setChecked(checkScenario(text, name)), 250);
+    return () => window.clearTimeout(timer);
+  }, [text, name]);
+
+  async function load(file: File | undefined) {
+    if (!file) return;
+    setName(file.name);
+    setText(await file.text());
+  }
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    void load(e.dataTransfer.files[0]);
+  };
+
+  const errors = checked.problems.filter((p) => p.severity === 'error');
+  return (
+    <main className="author" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <LibraryLink />
+      <h1>Author a scenario</h1>
+      <p>Write or paste a scenario below, or drop a YAML file anywhere on this page. Problems appear at their lines as you type, with the same messages as <code>npm run check</code>.</p>
+      <p>
+        <label>
+          Open a scenario file <input type="file" accept=".yaml,.yml,text/yaml" onChange={(e) => void load(e.target.files?.[0])} />
+        </label>
+      </p>
+      <div className="author-grid">
+        <section className="panel" aria-label="Editor">
+          <h2>{name}</h2>
+          <label className="block">
+            Scenario YAML
+            <textarea className="code" value={text} onChange={(e) => setText(e.target.value)} rows={28} spellCheck={false} />
+          </label>
+        </section>
+        <section className="panel" aria-label="Problems">
+          <h2>{checked.problems.length === 0 ? 'No problems' : `${errors.length} error${errors.length === 1 ? '' : 's'}, ${checked.problems.length - errors.length} warning${checked.problems.length - errors.length === 1 ? '' : 's'}`}</h2>
+          <AnnotatedSource text={text} problems={checked.problems} />
+        </section>
+      </div>
+      {checked.scenario && <Preview scenario={checked.scenario} />}
+    </main>
+  );
+}
+
+/** The file with each problem shown under its line. */
+function AnnotatedSource({ text, problems }: { readonly text: string; readonly problems: readonly Problem[] }) {
+  const byLine = new Map<number, Problem[]>();
+  for (const p of problems) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
+  const lines = text.split('\n');
+  if (problems.length === 0) return <p className="empty">The checker accepts this file.</p>;
+  return (
+    <ol className="annotated">
+      {lines.map((line, i) =>
+        byLine.has(i + 1) ? (
+          <li key={i} value={i + 1}>
+            <code>{line || ' '}</code>
+            {(byLine.get(i + 1) ?? []).map((p, j) => (
+              <p key={j} className={p.severity === 'error' ? 'problem problem-error' : 'problem problem-warning'} role={p.severity === 'error' ? 'alert' : 'status'}>
+                {formatProblem(p)}
+              </p>
+            ))}
+          </li>
+        ) : null,
+      )}
+    </ol>
+  );
+}
+
+/** What the scenario will do: injects per phase on a time axis, the machine's transitions, and a dry run. */
+function Preview({ scenario }: { readonly scenario: LoadedScenario }) {
+  const { spec } = scenario;
+  const graph = useMemo(() => toDirectedGraph(compileScenario(scenario, 0) as never), [scenario]);
+  const dry = useMemo(() => {
+    const played = playActions(scenario, []);
+    return { card: score(scenario, played.log), path: played.log.flatMap((e) => (e.type === 'phase.enter' ? [`${formatDuration(e.t)} ${e.payload.phase}`] : [])) };
+  }, [scenario]);
+  const span = Math.max(1, scenario.duration);
+  return (
+    <>
+      <section className="panel" aria-label="Timeline preview">
+        <h2>Timeline preview</h2>
+        <p className="chart-help">Each row is a phase; marks are its alerts (▲) and user reports (●), placed by their time from when the phase begins.</p>
+        {Object.entries(spec.phases).map(([id, phase]) => (
+          <div key={id} className="phase-row">
+            <span className="phase-name">{phase.title ?? id}</span>
+            <span className="phase-axis">
+              {(phase.timeline ?? []).map((entry, i) => (
+                <span key={i} className={`mark ${entry.alert ? 'mark-alert' : 'mark-report'}`} style={{ left: `${((parseDuration(entry.at) ?? 0) / span) * 100}%` }} title={`${entry.at}: ${entry.alert?.text ?? entry.report?.text ?? ''}`}>
+                  {entry.alert ? '▲' : '●'}
+                </span>
+              ))}
+            </span>
+          </div>
+        ))}
+      </section>
+      <section className="panel" aria-label="Statechart">
+        <h2>Statechart (from the compiled machine)</h2>
+        <ul className="statechart">
+          {graph.children.map((node) => (
+            <li key={node.id}>
+              <strong>{node.stateNode.key}</strong>
+              <ul>
+                {node.edges
+                  .filter((edge) => edge.target.key !== node.stateNode.key)
+                  .map((edge, i) => (
+                    <li key={i}>
+                      → {edge.target.key} <span className="edge-label">on {edge.label.text.replace(/^xstate\.after\.(\d+)\..*$/, (_m, ms: string) => `after ${formatDuration(Number(ms))}`)}</span>
+                    </li>
+                  ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="panel" aria-label="Dry run">
+        <h2>Dry run: no trainee actions</h2>
+        <p>
+          Path: {dry.path.join(' → ')}. Total {dry.card.total}/100 ({DIMENSIONS.map((d) => `${d} ${dry.card.dimensions[d].score}`).join(', ')}). Doing nothing should score near 0; if it does not, the answer key gives points for nothing.
+        </p>
+      </section>
+    </>
+  );
+}
