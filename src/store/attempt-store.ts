@@ -1,4 +1,4 @@
-import { DrillDatabase, toLogEntry, toRecord, UNNAMED_TRAINEE, type AttemptRecord, type AttemptStatus } from './db.ts';
+import { DrillDatabase, toLogEntry, toRecord, UNNAMED_TRAINEE, type AttemptRecord, type AttemptStatus, type ImportedScenarioRecord } from './db.ts';
 import type { LogEntry } from '../engine/attempt-log.ts';
 import type { Mode } from '../engine/check-action.ts';
 import type { LoadedScenario } from '../scenario/loader.ts';
@@ -156,6 +156,36 @@ export class AttemptStore {
       await this.db.drafts.delete(key);
     } catch {
       // A draft that stays behind is harmless: it is only read back into an empty form.
+    }
+  }
+
+  async saveScenario(record: ImportedScenarioRecord): Promise<StoreResult<void>> {
+    try {
+      await this.db.transaction('rw', this.db.scenarios, async () => {
+        // One file per scenario id: a new version replaces the old one.
+        if (record.scenarioId !== undefined) await this.db.scenarios.where('scenarioId').equals(record.scenarioId).delete();
+        await this.db.scenarios.put(record);
+      });
+      return ok(undefined);
+    } catch (error) {
+      return { ok: false, error: describeStoreError(error) };
+    }
+  }
+
+  async listScenarios(): Promise<StoreResult<ImportedScenarioRecord[]>> {
+    try {
+      return ok(await this.db.scenarios.toArray());
+    } catch (error) {
+      return { ok: false, error: describeStoreError(error) };
+    }
+  }
+
+  async deleteScenario(hash: string): Promise<StoreResult<void>> {
+    try {
+      await this.db.scenarios.delete(hash);
+      return ok(undefined);
+    } catch (error) {
+      return { ok: false, error: describeStoreError(error) };
     }
   }
 

@@ -51,7 +51,19 @@ export interface DraftRecord {
   readonly savedAt: string;
 }
 
+/** A scenario file imported in the browser, kept verbatim so it exports back as the same file. */
+export interface ImportedScenarioRecord {
+  /** sha-256 of the text: the same file imported twice is stored once. */
+  readonly hash: string;
+  readonly fileName: string;
+  readonly text: string;
+  /** The scenario id when the file is valid; drafts with errors have none and cannot be started. */
+  readonly scenarioId: string | undefined;
+  readonly savedAt: string;
+}
+
 export class DrillDatabase extends Dexie {
+  scenarios!: EntityTable<ImportedScenarioRecord, 'hash'>;
   attempts!: EntityTable<AttemptRecord, 'id'>;
   logEntries!: EntityTable<LogEntryRecord, 'seq'>;
   drafts!: EntityTable<DraftRecord, 'key'>;
@@ -78,6 +90,8 @@ export class DrillDatabase extends Dexie {
             attempt.trainee ??= UNNAMED_TRAINEE;
           }),
       );
+    // Version 4 adds scenarios imported in the browser (a new table: nothing to upgrade).
+    this.version(4).stores({ scenarios: 'hash, scenarioId' });
   }
 }
 

@@ -1,5 +1,5 @@
 import { AttemptStore } from '../store/attempt-store.ts';
-import { builtinScenarios } from './builtin-scenarios.ts';
+import { builtinScenarios, toEntry, type LibraryEntry } from './builtin-scenarios.ts';
 import type { LoadedScenario } from '../scenario/loader.ts';
 
 /** One store per page; the database opens on first use. */
@@ -8,8 +8,23 @@ export const attemptStore = new AttemptStore();
 /** Identifies this tab as the writer of an attempt (see AttemptStore.append). */
 export const tabId = crypto.randomUUID();
 
+/** Scenarios imported in this browser, loaded at start-up and after every change. */
+let imported: LibraryEntry[] = [];
+
+export async function refreshImported(): Promise<string | undefined> {
+  const list = await attemptStore.listScenarios();
+  if (!list.ok) return list.error.message;
+  imported = list.value.map((record) => toEntry(record.fileName, record.text, { hash: record.hash, text: record.text }));
+  return undefined;
+}
+
+/** The built-in library followed by this browser's imported scenarios and drafts. */
+export function allScenarios(): readonly LibraryEntry[] {
+  return [...builtinScenarios, ...imported];
+}
+
 export function findScenario(id: string): LoadedScenario | undefined {
-  return builtinScenarios.find((entry) => entry.scenario?.spec.id === id)?.scenario;
+  return allScenarios().find((entry) => entry.scenario?.spec.id === id)?.scenario;
 }
 
 export function newAttemptId(): string {

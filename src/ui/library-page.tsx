@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { builtinScenarios, type LibraryEntry } from './builtin-scenarios.ts';
+import type { LibraryEntry } from './builtin-scenarios.ts';
 import { DIFFICULTIES, SKILLS } from '../scenario/schema.ts';
-import { attemptStore, newAttemptId, newSeed, tabId, findScenario } from './app-services.ts';
+import { allScenarios, attemptStore, newAttemptId, newSeed, refreshImported, tabId, findScenario } from './app-services.ts';
+import { downloadText } from './download.ts';
 import { navigate } from './router.ts';
 import { SelectField } from './select-field.tsx';
 import { exportAttempt, exportScoresCsv, importAttempt } from './attempt-transfer.ts';
@@ -32,6 +33,28 @@ export function LibraryPage() {
   const [skill, setSkill] = useState('all');
   const [length, setLength] = useState('all');
   const [sort, setSort] = useState('title');
+  const [entries, setEntries] = useState<readonly LibraryEntry[]>(allScenarios);
+
+  async function removeImported(entry: LibraryEntry) {
+    if (!entry.imported) return;
+    const removed = await attemptStore.deleteScenario(entry.imported.hash);
+    if (!removed.ok) return setError(removed.error.message);
+    await refreshImported();
+    setEntries(allScenarios());
+    setNotice(`Deleted ${entry.file}.`);
+  }
+  const importedButtons = (entry: LibraryEntry) =>
+    entry.imported ? (
+      <p className="row-buttons">
+        <span className="badge">Imported</span>{' '}
+        <button type="button" onClick={() => downloadText(entry.file, entry.imported?.text ?? '', 'text/yaml')} aria-label={`Export ${entry.file}`}>
+          Export file
+        </button>{' '}
+        <button type="button" onClick={() => void removeImported(entry)} aria-label={`Delete ${entry.file}`}>
+          Delete
+        </button>
+      </p>
+    ) : null;
   // The name attempts are recorded under: picked from earlier ones or typed new; remembered in this browser.
   const [trainee, setTrainee] = useState(() => localStorage.getItem(TRAINEE_KEY) ?? '');
 
@@ -66,9 +89,9 @@ export function LibraryPage() {
     else setError(result.error.message);
   }
 
-  const areas = [...new Set(builtinScenarios.flatMap((e) => (e.scenario?.spec.area ? [e.scenario.spec.area] : [])))].sort();
+  const areas = [...new Set(entries.flatMap((e) => (e.scenario?.spec.area ? [e.scenario.spec.area] : [])))].sort();
   const minutes = (e: LibraryEntry) => (e.scenario ? e.scenario.duration / 60000 : 0);
-  const shownScenarios = builtinScenarios
+  const shownScenarios = entries
     .filter((e) => {
       const spec = e.scenario?.spec;
       if (!spec) return difficulty === 'all' && area === 'all' && skill === 'all' && length === 'all';
@@ -112,8 +135,8 @@ export function LibraryPage() {
         <SelectField label="Skill focus" value={skill} onChange={setSkill} options={[{ value: 'all', label: 'All' }, ...SKILLS.map((k) => ({ value: k, label: k }))]} />
         <SelectField label="Sort by" value={sort} onChange={setSort} options={[{ value: 'title', label: 'Title' }, { value: 'difficulty', label: 'Difficulty' }, { value: 'duration', label: 'Duration' }]} />
       </div>
-      {builtinScenarios.length === 0 && <p>No scenarios found in scenarios/.</p>}
-      {builtinScenarios.length > 0 && shownScenarios.length === 0 && <p>No scenario matches these filters.</p>}
+      {entries.length === 0 && <p>No scenarios found in scenarios/.</p>}
+      {entries.length > 0 && shownScenarios.length === 0 && <p>No scenario matches these filters.</p>}
       <ul className="cards" aria-labelledby="scenarios-heading">
         {shownScenarios.map((entry) =>
           entry.scenario ? (
@@ -136,6 +159,7 @@ export function LibraryPage() {
                 </dl>
                 <p>{entry.scenario.spec.summary}</p>
                 <p className="services">Services: {entry.scenario.spec.services.map((s) => s.name).join(', ')}</p>
+                {importedButtons(entry)}
                 <button type="button" className="primary" disabled={starting} onClick={() => void start(entry.scenario?.spec.id ?? '')} aria-label={`Start ${entry.scenario.spec.title}`}>
                   Start
                 </button>{' '}
@@ -148,7 +172,8 @@ export function LibraryPage() {
             <li key={entry.file} className="card card-invalid">
               <article aria-label={`${entry.file} (invalid)`}>
                 <h3>{entry.file}</h3>
-                <p>This scenario file has problems and cannot be played:</p>
+                <p>{entry.imported ? 'A draft with problems: it cannot be started until they are fixed on the Author page.' : 'This scenario file has problems and cannot be played:'}</p>
+                {importedButtons(entry)}
                 <ul>
                   {entry.problems.map((p) => (
                     <li key={p}>

@@ -2,12 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import './styles.css';
+import { refreshImported } from './app-services.ts';
 
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
+// Imported scenarios live in IndexedDB; the app starts without them if storage is unavailable.
+void refreshImported()
+  .catch(() => undefined)
+  .then(() => {
+    if (!root) return;
+    createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
-  );
-}
+    );
+  });

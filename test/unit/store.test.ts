@@ -26,11 +26,11 @@ async function play(session: ExerciseSession, seconds: number) {
 }
 
 describe('the attempt store', () => {
-  it('declares version 3: attempts, log entries and drafts, with their indexes', async () => {
+  it('declares version 4: attempts, log entries, drafts and imported scenarios, with their indexes', async () => {
     const db = store.db;
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'drafts', 'logEntries']);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'drafts', 'logEntries', 'scenarios']);
     expect(db.attempts.schema.indexes.map((i) => i.name).sort()).toEqual(['scenarioId', 'status', 'trainee', 'updatedAt']);
     expect(db.logEntries.schema.primKey.name).toBe('[attemptId+seq]');
   });
@@ -128,7 +128,7 @@ describe('database versions', () => {
 
     const db = new DrillDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.attempts.get('old1')).toMatchObject({ status: 'scored', total: 77, trainee: 'Unnamed trainee' });
     expect(await db.logEntries.where('attemptId').equals('old1').count()).toBe(3);
     const upgraded = new AttemptStore(db);
@@ -148,8 +148,22 @@ describe('database version 3', () => {
     v2.close();
     const db = new DrillDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.attempts.get('old2'))?.trainee).toBe('Unnamed trainee');
     expect(await db.attempts.where('trainee').equals('Unnamed trainee').count()).toBe(1);
+  });
+});
+
+describe('imported scenarios (version 4)', () => {
+  it('keeps one file per scenario id, verbatim, and deletes on request', async () => {
+    const base = { fileName: 'x.yaml', savedAt: 'now' };
+    expect((await store.saveScenario({ ...base, hash: 'h1', text: 'id: a # v1', scenarioId: 'a' })).ok).toBe(true);
+    await store.saveScenario({ ...base, hash: 'h2', text: 'id: a # v2', scenarioId: 'a' });
+    await store.saveScenario({ ...base, hash: 'h3', text: 'broken: [', scenarioId: undefined });
+    const list = await store.listScenarios();
+    expect(list.ok && list.value.map((s) => s.text).sort()).toEqual(['broken: [', 'id: a # v2']);
+    await store.deleteScenario('h3');
+    const after = await store.listScenarios();
+    expect(after.ok && after.value.map((s) => s.hash)).toEqual(['h2']);
   });
 });

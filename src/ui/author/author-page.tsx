@@ -10,12 +10,30 @@ import type { LoadedScenario } from '../../scenario/loader.ts';
 import { DIMENSIONS } from '../../scoring/scorecard.ts';
 import { starterScenario } from '../../scenario/starter-scenario.ts';
 import { LibraryLink } from '../page-parts.tsx';
+import { contentHash } from '../../scenario/loader.ts';
+import { attemptStore, refreshImported } from '../app-services.ts';
+import { builtinScenarios } from '../builtin-scenarios.ts';
 
 /** `/author`: write or import a scenario, see the checker's problems at their lines as you type, preview it and dry-run it. */
 export function AuthorPage() {
   const [name, setName] = useState('new-scenario.yaml');
   const [text, setText] = useState(() => starterScenario('new-scenario'));
   const [checked, setChecked] = useState(() => checkScenario(text, name));
+  const [saved, setSaved] = useState<{ readonly ok: boolean; readonly message: string } | undefined>();
+
+  /** Stores the file in this browser: a valid one joins the library, one with errors is kept as a draft. */
+  async function save() {
+    const result = checkScenario(text, name);
+    const id = result.scenario?.spec.id;
+    if (id !== undefined && builtinScenarios.some((e) => e.scenario?.spec.id === id)) {
+      return setSaved({ ok: false, message: `Not saved: "${id}" is the id of a built-in scenario; give yours another id.` });
+    }
+    const stored = await attemptStore.saveScenario({ hash: contentHash(text), fileName: name, text, scenarioId: id, savedAt: new Date().toISOString() });
+    if (!stored.ok) return setSaved({ ok: false, message: `Not saved: ${stored.error.message}` });
+    await refreshImported();
+    const errors = result.problems.filter((p) => p.severity === 'error').length;
+    setSaved({ ok: true, message: id !== undefined ? `Saved "${id}" to the library; start it from there.` : `Saved as a draft with ${errors} error${errors === 1 ? '' : 's'}: it is listed in the library but cannot be started until they are fixed.` });
+  }
 
   useEffect(() => {
     document.title = 'Author a scenario · Incident Drill';
@@ -28,6 +46,7 @@ export function AuthorPage() {
 
   async function load(file: File | undefined) {
     if (!file) return;
+    setSaved(undefined);
     setName(file.name);
     setText(await file.text());
   }
@@ -47,6 +66,16 @@ export function AuthorPage() {
           Open a scenario file <input type="file" accept=".yaml,.yml,text/yaml" onChange={(e) => void load(e.target.files?.[0])} />
         </label>
       </p>
+      <p>
+        <button type="button" className="primary" onClick={() => void save()}>
+          Save to library
+        </button>
+      </p>
+      {saved && (
+        <p role={saved.ok ? 'status' : 'alert'} className={saved.ok ? 'banner banner-ok' : 'banner banner-error'}>
+          {saved.message}
+        </p>
+      )}
       <div className="author-grid">
         <section className="panel" aria-label="Editor">
           <h2>{name}</h2>
