@@ -22,4 +22,5 @@ test('the author page checks a scenario as it is typed, and previews and dry-run
   await expect(page.getByRole('region', { name: 'Statechart' })).toContainText('degraded');
   await expect(page.getByRole('region', { name: 'Statechart' })).toContainText('after 12m');
   await expect(page.getByRole('region', { name: 'Dry run' })).toContainText(/Path: 0m degraded → 12m outage → 27m wider-outage/);
+  await expect(page.getByRole('region', { name: 'Timeline preview' })).toContainText('→ outage after 12m; → investigating on escalate:iam');
 });

@@ -131,10 +131,17 @@ function Preview({ scenario }: { readonly scenario: LoadedScenario }) {
     <>
       <section className="panel" aria-label="Timeline preview">
         <h2>Timeline preview</h2>
-        <p className="chart-help">Each row is a phase; marks are its alerts (▲) and user reports (●), placed by their time from when the phase begins.</p>
+        <p className="chart-help">Each row is a phase: where it can lead (the branches), then its alerts (▲) and user reports (●) placed by their time from when the phase begins.</p>
         {Object.entries(spec.phases).map(([id, phase]) => (
           <div key={id} className="phase-row">
             <span className="phase-name">{phase.title ?? id}</span>
+            <span className="phase-branches">
+              {[
+                ...Object.entries(phase.after ?? {}).map(([delay, target]) => `→ ${target} after ${delay}`),
+                ...Object.entries(phase.on ?? {}).map(([trigger, target]) => `→ ${target} on ${trigger}`),
+                ...Object.entries(spec.mitigations).flatMap(([mid, m]) => (m.effect.goto !== undefined && m.effect.goto !== id && (m.effect.from ?? Object.keys(spec.phases).filter((p) => spec.phases[p]?.resolved !== true)).includes(id) ? [`→ ${m.effect.goto} by ${mid}`] : [])),
+              ].join('; ') || (phase.resolved ? 'resolved: the incident can be closed here' : 'no way out')}
+            </span>
             <span className="phase-axis">
               {(phase.timeline ?? []).map((entry, i) => (
                 <span key={i} className={`mark ${entry.alert ? 'mark-alert' : 'mark-report'}`} style={{ left: `${((parseDuration(entry.at) ?? 0) / span) * 100}%` }} title={`${entry.at}: ${entry.alert?.text ?? entry.report?.text ?? ''}`}>
