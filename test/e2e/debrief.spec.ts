@@ -24,6 +24,13 @@ test('a finished attempt’s debrief shows the charts, the evidence and the expe
   await expect(page.locator('.chart-tooltip')).toBeVisible();
   await expect(page.getByRole('figure', { name: /Priority chart/ }).locator('.recharts-line')).toHaveCount(2);
 
+  // Keyboard users: Tab onto a point and its line is shown below the chart.
+  const point = timeline.getByRole('img', { name: /Escalated to Identity & Access Management/ }).first();
+  await point.focus();
+  await expect(page.locator('.chart-focus')).toContainText('Escalated to Identity & Access Management');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.chart-focus')).not.toHaveText('Tab to a point to read it here.');
+
   const sideBySide = page.getByRole('region', { name: 'What an expert did and what you did' });
   await expect(sideBySide.getByRole('heading', { name: 'What an expert did' })).toBeVisible();
   await expect(sideBySide).toContainText('Escalated to Identity & Access Management');

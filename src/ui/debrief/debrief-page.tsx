@@ -41,6 +41,7 @@ function Debrief({ attempt, log, scenario }: Loaded) {
   const minutes = (t: number) => Math.round((t / 60000) * 10) / 10;
   const at = (t: number) => clockTime(spec.clockStart, t);
   const [retrying, setRetrying] = useState(false);
+  const [focused, setFocused] = useState<{ t: number; label: string; text: string } | undefined>();
 
   useEffect(() => {
     document.title = `Debrief: ${spec.title} · Incident Drill`;
@@ -117,7 +118,7 @@ function Debrief({ attempt, log, scenario }: Loaded) {
 
       <section className="panel" aria-label="Timeline">
         <h2>Timeline: you and the expert</h2>
-        <p className="chart-help">Each point is something that happened; hover it, or focus the chart and use the arrow keys, to read it. Minutes since the start.</p>
+        <p className="chart-help">Each point is something that happened; hover it, or Tab to it, to read it. Minutes since the start.</p>
         <div className="chart" role="figure" aria-label="Timeline chart of your actions, the expert's reference, updates, escalations and scoring evidence">
           <ResponsiveContainer width="100%" height={340}>
             <ScatterChart margin={{ top: 10, right: 20, bottom: 20, left: 100 }} accessibilityLayer>
@@ -126,11 +127,32 @@ function Debrief({ attempt, log, scenario }: Loaded) {
               <YAxis type="category" dataKey="row" allowDuplicatedCategory={false} width={110} />
               <Tooltip cursor={{ strokeDasharray: '3 3' }} content={<PointTooltip clockStart={spec.clockStart} />} />
               {ROWS.map((row) => (
-                <Scatter key={row} name={row} data={rows[row].map((p) => ({ x: minutes(p.t), row, t: p.t, label: p.label, text: p.text }))} fill={COLOURS[row]} />
+                <Scatter
+                  key={row}
+                  name={row}
+                  data={rows[row].map((p) => ({ x: minutes(p.t), row, t: p.t, label: p.label, text: p.text }))}
+                  fill={COLOURS[row]}
+                  shape={(props: { cx?: number; cy?: number; payload?: { t: number; label: string; text: string } }) => (
+                    // Each point takes keyboard focus and says what it is; focusing it shows its line below the chart.
+                    <g
+                      tabIndex={0}
+                      role="img"
+                      aria-label={`${at(props.payload?.t ?? 0)} ${props.payload?.label ?? ''}: ${props.payload?.text ?? ''}`}
+                      className="chart-point"
+                      onFocus={() => setFocused(props.payload)}
+                      onBlur={() => setFocused(undefined)}
+                    >
+                      <circle cx={props.cx} cy={props.cy} r={6} fill={COLOURS[row]} />
+                    </g>
+                  )}
+                />
               ))}
             </ScatterChart>
           </ResponsiveContainer>
         </div>
+        <p className="chart-focus" role="status">
+          {focused ? `${at(focused.t)} · ${focused.label}: ${focused.text}` : 'Tab to a point to read it here.'}
+        </p>
         <h3>Priority in force vs expected</h3>
         <div className="chart" role="figure" aria-label="Priority chart: your priority against the expected priority over time">
           <ResponsiveContainer width="100%" height={220}>
