@@ -44,39 +44,10 @@ export function authorWarnings(scenario: LoadedScenario, effective: ReadonlySet<
   const ms = (text: string) => parseDuration(text) ?? 0;
   const time = (t: number) => formatDuration(t);
 
-  // The earliest moment each phase can be entered: timers add up, actions can come at once.
-  const earliest = new Map<string, number>([[scenario.initialPhase, 0]]);
-  for (let changed = true, rounds = 0; changed && rounds < 100; rounds++) {
-    changed = false;
-    for (const [id, phase] of Object.entries(spec.phases)) {
-      const from = earliest.get(id);
-      if (from === undefined) continue;
-      const moves = [...Object.entries(phase.after ?? {}).map(([delay, target]) => [target, from + ms(delay)] as const), ...Object.values(phase.on ?? {}).map((target) => [target, from] as const)];
-      for (const m of Object.values(spec.mitigations)) if (m.effect.goto !== undefined && (m.effect.from ?? Object.keys(spec.phases)).includes(id)) moves.push([m.effect.goto, from + ms(m.effect.after ?? '0s')] as const);
-      for (const [target, at] of moves) {
-        if (at < (earliest.get(target) ?? Infinity)) {
-          earliest.set(target, at);
-          changed = true;
-        }
-      }
-    }
-  }
-
-  // Signals that justify an escalation must come without the trainee doing anything: timers only.
-  const byTimers = new Map<string, number>([[scenario.initialPhase, 0]]);
-  for (let changed = true, rounds = 0; changed && rounds < 100; rounds++) {
-    changed = false;
-    for (const [id, phase] of Object.entries(spec.phases)) {
-      const from = byTimers.get(id);
-      if (from === undefined) continue;
-      for (const [delay, target] of Object.entries(phase.after ?? {})) {
-        if (from + ms(delay) < (byTimers.get(target) ?? Infinity)) {
-          byTimers.set(target, from + ms(delay));
-          changed = true;
-        }
-      }
-    }
-  }
+  // The earliest moment each phase can be entered: with trainee actions (which can come at
+  // once) for "can anyone ever see this", and by timers alone for "what has happened by itself".
+  const earliest = earliestEntries(scenario, true);
+  const byTimers = earliestEntries(scenario, false);
   let firstSignal = Infinity;
   for (const [id, phase] of Object.entries(spec.phases)) {
     const entered = byTimers.get(id);
@@ -109,6 +80,33 @@ export function authorWarnings(scenario: LoadedScenario, effective: ReadonlySet<
     if (m.effect.goto !== undefined && !effective.has(id)) warn(['mitigations', id, 'effect', 'goto'], `"${id}" can never change the situation: in no phase the trainee can reach, with its "requires" met, does its effect lead anywhere new; check "from" and "requires"`);
   }
   return out;
+}
+
+/** The earliest simulated time each phase can be entered, following timers and, optionally, trainee actions and mitigations. */
+function earliestEntries(scenario: LoadedScenario, withActions: boolean): Map<string, number> {
+  const { spec } = scenario;
+  const ms = (text: string) => parseDuration(text) ?? 0;
+  const unresolved = Object.keys(spec.phases).filter((id) => spec.phases[id]?.resolved !== true);
+  const earliest = new Map<string, number>([[scenario.initialPhase, 0]]);
+  for (let changed = true, rounds = 0; changed && rounds < 100; rounds++) {
+    changed = false;
+    for (const [id, phase] of Object.entries(spec.phases)) {
+      const from = earliest.get(id);
+      if (from === undefined) continue;
+      const moves: (readonly [string, number])[] = Object.entries(phase.after ?? {}).map(([delay, target]) => [target, from + ms(delay)] as const);
+      if (withActions) {
+        for (const target of Object.values(phase.on ?? {})) moves.push([target, from]);
+        for (const m of Object.values(spec.mitigations)) if (m.effect.goto !== undefined && (m.effect.from ?? unresolved).includes(id)) moves.push([m.effect.goto, from + ms(m.effect.after ?? '0s')]);
+      }
+      for (const [target, at] of moves) {
+        if (at < (earliest.get(target) ?? Infinity)) {
+          earliest.set(target, at);
+          changed = true;
+        }
+      }
+    }
+  }
+  return earliest;
 }
 
 /**

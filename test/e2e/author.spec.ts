@@ -21,6 +21,10 @@ test('the author page checks a scenario as it is typed, and previews and dry-run
   await expect(problems).toContainText('No problems');
   await expect(page.getByRole('region', { name: 'Statechart' })).toContainText('degraded');
   await expect(page.getByRole('region', { name: 'Statechart' })).toContainText('after 12m');
+  await expect(page.getByRole('region', { name: 'Statechart' })).toContainText('on escalate:iam');
   await expect(page.getByRole('region', { name: 'Dry run' })).toContainText(/Path: 0m degraded → 12m outage → 27m wider-outage/);
-  await expect(page.getByRole('region', { name: 'Timeline preview' })).toContainText('→ outage after 12m; → investigating on escalate:iam');
+  const timeline = page.getByRole('region', { name: 'Timeline preview' });
+  await expect(timeline).toContainText('→ outage after 12m');
+  await expect(timeline).toContainText('→ investigating on escalate:iam');
+  await expect(timeline).toContainText('→ wider-outage by force-global-signout');
 });

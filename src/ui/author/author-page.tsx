@@ -127,6 +127,16 @@ function Preview({ scenario }: { readonly scenario: LoadedScenario }) {
     return { card: score(scenario, played.log), path: played.log.flatMap((e) => (e.type === 'phase.enter' ? [`${formatDuration(e.t)} ${e.payload.phase}`] : [])) };
   }, [scenario]);
   const span = Math.max(1, scenario.duration);
+  // Where each phase can lead, read from the compiled machine (the same graph as the statechart).
+  type Edge = (typeof graph.children)[number]['edges'][number];
+  const edgeText = (edge: Edge) => {
+    const guard = edge.transition.guard as { params?: { key?: string; mitigation?: string } } | undefined;
+    if (guard?.params?.key) return `on ${guard.params.key}`;
+    if (guard?.params?.mitigation) return `by ${guard.params.mitigation}`;
+    return edge.label.text.replace(/^xstate\.after\.(\d+)\..*$/, (_m, ms: string) => `after ${formatDuration(Number(ms))}`);
+  };
+  const exits = (phaseId: string) =>
+    [...new Set((graph.children.find((node) => node.stateNode.key === phaseId)?.edges ?? []).filter((edge) => edge.target.key !== phaseId).map((edge) => `→ ${edge.target.key} ${edgeText(edge)}`))].join('; ');
   return (
     <>
       <section className="panel" aria-label="Timeline preview">
@@ -135,13 +145,7 @@ function Preview({ scenario }: { readonly scenario: LoadedScenario }) {
         {Object.entries(spec.phases).map(([id, phase]) => (
           <div key={id} className="phase-row">
             <span className="phase-name">{phase.title ?? id}</span>
-            <span className="phase-branches">
-              {[
-                ...Object.entries(phase.after ?? {}).map(([delay, target]) => `→ ${target} after ${delay}`),
-                ...Object.entries(phase.on ?? {}).map(([trigger, target]) => `→ ${target} on ${trigger}`),
-                ...Object.entries(spec.mitigations).flatMap(([mid, m]) => (m.effect.goto !== undefined && m.effect.goto !== id && (m.effect.from ?? Object.keys(spec.phases).filter((p) => spec.phases[p]?.resolved !== true)).includes(id) ? [`→ ${m.effect.goto} by ${mid}`] : [])),
-              ].join('; ') || (phase.resolved ? 'resolved: the incident can be closed here' : 'no way out')}
-            </span>
+            <span className="phase-branches">{exits(id) || (phase.resolved ? 'resolved: the incident can be closed here' : 'no way out')}</span>
             <span className="phase-axis">
               {(phase.timeline ?? []).map((entry, i) => (
                 <span key={i} className={`mark ${entry.alert ? 'mark-alert' : 'mark-report'}`} style={{ left: `${((parseDuration(entry.at) ?? 0) / span) * 100}%` }} title={`${entry.at}: ${entry.alert?.text ?? entry.report?.text ?? ''}`}>
@@ -163,7 +167,7 @@ function Preview({ scenario }: { readonly scenario: LoadedScenario }) {
                   .filter((edge) => edge.target.key !== node.stateNode.key)
                   .map((edge, i) => (
                     <li key={i}>
-                      → {edge.target.key} <span className="edge-label">on {edge.label.text.replace(/^xstate\.after\.(\d+)\..*$/, (_m, ms: string) => `after ${formatDuration(Number(ms))}`)}</span>
+                      → {edge.target.key} <span className="edge-label">{edgeText(edge)}</span>
                     </li>
                   ))}
               </ul>
