@@ -6,6 +6,10 @@ import { formatDuration, parseDuration } from '../scenario/duration.ts';
 import { AUDIENCES, parseTrigger, ROLES } from '../scenario/triggers.ts';
 import { LEVELS } from '../scenario/schema.ts';
 import { compileScenario, type WorldEvent } from './compile-machine.ts';
+import { referenceActions } from './reference-actions.ts';
+import { playActions } from './replay.ts';
+import { isActionEntry } from './attempt-log.ts';
+import type { LocatedAction } from './transcript.ts';
 
 /**
  * The full check of a scenario file: syntax, schema, references (in the loader), then
@@ -29,8 +33,26 @@ export function checkScenario(text: string, file: string): { scenario: LoadedSce
   if (resolved.length > 0 && !resolved.some((id) => reachable.has(id))) {
     problems.push({ file, line: loaded.locate(['phases', resolved[0] ?? ''], true), path: 'phases', message: `no resolved end state can be reached: ${resolved.join(', ')} ${resolved.length > 1 ? 'are' : 'is'} marked "resolved: true" but no path from "${scenario.initialPhase}" leads there, so the incident could never be resolved`, severity: 'error' });
   }
-  if (!hasErrors(problems)) problems.push(...authorWarnings(scenario, effective, loaded.locate, file));
+  const reference = referenceActions(scenario, (path, message, onKey) => problems.push({ file, line: loaded.locate(path, onKey), path: formatPath(path), message: `expert reference: ${message}`, severity: 'error' }));
+  if (!hasErrors(problems)) {
+    problems.push(...authorWarnings(scenario, effective, loaded.locate, file));
+    problems.push(...referenceRefusals(scenario, reference, loaded.locate, file));
+  }
   return { scenario: hasErrors(problems) ? undefined : scenario, problems };
+}
+
+/**
+ * The expert reference played against the scenario: an action the engine refuses (an alert
+ * not yet arrived, a resolve in the wrong phase) means the reference and the scenario disagree.
+ */
+function referenceRefusals(scenario: LoadedScenario, reference: readonly LocatedAction[], locate: (path: readonly (string | number)[], onKey?: boolean) => number, file: string): Problem[] {
+  if (reference.length === 0) return [];
+  const answers = playActions(scenario, reference).log.filter((entry) => entry.type === 'action.refused' || isActionEntry(entry));
+  return answers.flatMap((entry, i) => {
+    const source = reference[i];
+    if (entry.type !== 'action.refused' || !source) return [];
+    return [{ file, line: locate(source.path), path: formatPath(source.path), message: `the expert reference's ${entry.payload.action.type} at ${formatDuration(entry.t)} is refused when played: ${entry.payload.reason}`, severity: 'warning' as const }];
+  });
 }
 
 /**

@@ -56,6 +56,34 @@ export function parseTranscript(text: string, file: string, scenario: LoadedScen
   }
   if (header.data.scenario !== scenario.spec.id) problem(['scenario'], `transcript is for scenario "${header.data.scenario}" but the scenario file is "${scenario.spec.id}"`);
 
+  const actions = readActions(
+    header.data.actions.map((raw, i) => ({ raw, path: ['actions', i] })),
+    scenario,
+    problem,
+  );
+  if (problems.length > 0) return { transcript: undefined, problems };
+  return { transcript: { scenario: header.data.scenario, seed: header.data.seed ?? 0, mode: header.data.mode ?? 'practice', actions: actions.map(({ t, action }) => ({ t, action })) }, problems };
+}
+
+/** One action as written in a file, where it is, and the time to use when it has no "at" of its own. */
+export interface RawAction {
+  readonly raw: unknown;
+  readonly path: readonly PathSegment[];
+  readonly defaultAt?: string;
+}
+
+/** A valid action and where it was written. */
+export interface LocatedAction extends TimedAction {
+  readonly path: readonly PathSegment[];
+}
+
+/**
+ * Reads timed actions written in the transcript format (a transcript's `actions`, or the `do`
+ * lists of a scenario's expert reference): each must have a time, in order, a known type with
+ * its fields, and ids that exist in the scenario. Problems go to `problem`; only valid actions
+ * come back.
+ */
+export function readActions(items: readonly RawAction[], scenario: LoadedScenario, problem: (path: readonly PathSegment[], message: string, onKey?: boolean) => void): LocatedAction[] {
   const names = namespaces(scenario.spec);
   const refs: Record<string, { field: string; set: ReadonlySet<string>; what: string }[]> = {
     'alert.acknowledge': [{ field: 'alert', set: names.alert, what: 'alert' }],
@@ -65,12 +93,15 @@ export function parseTranscript(text: string, file: string, scenario: LoadedScen
     'change.link': [{ field: 'change', set: names.change, what: 'change' }],
   };
 
-  const actions: TimedAction[] = [];
+  const actions: LocatedAction[] = [];
   let previous = 0;
-  header.data.actions.forEach((raw, i) => {
-    const path: PathSegment[] = ['actions', i];
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return problem(path, 'expected an action like { "at": "5m", "type": "bridge.open" }');
-    const { at, ...rest } = raw as Record<string, unknown>;
+  for (const { raw, path, defaultAt } of items) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      problem(path, 'expected an action like { "at": "5m", "type": "bridge.open" }');
+      continue;
+    }
+    const { at: written, ...rest } = raw as Record<string, unknown>;
+    const at = written ?? defaultAt;
     const t = typeof at === 'string' ? parseDuration(at) : undefined;
     if (t === undefined) problem([...path, 'at'], `${at === undefined ? 'missing "at"' : JSON.stringify(at) + ' is not a duration'}: expected a time since the start like 90s, 5m, 1h30m`);
     else if (t < previous) problem([...path, 'at'], `"${String(at)}" is earlier than the action before it; actions must be in time order`);
@@ -78,7 +109,8 @@ export function parseTranscript(text: string, file: string, scenario: LoadedScen
     const type = rest['type'];
     if (typeof type !== 'string' || !isActionType(type)) {
       const hint = typeof type === 'string' ? didYouMean(type, ACTION_TYPES) : '';
-      return problem([...path, 'type'], `unknown action type ${JSON.stringify(type)}${hint} (expected one of ${ACTION_TYPES.join(', ')})`);
+      problem([...path, 'type'], `unknown action type ${JSON.stringify(type)}${hint} (expected one of ${ACTION_TYPES.join(', ')})`);
+      continue;
     }
     const parsed = ACTION_SCHEMAS[type].safeParse(rest);
     if (!parsed.success) {
@@ -87,20 +119,27 @@ export function parseTranscript(text: string, file: string, scenario: LoadedScen
         if (issue.code === 'unrecognized_keys') issue.keys.forEach((key) => problem([...path, ...sub, key], `unknown field "${key}" for ${type}`, true));
         else problem([...path, ...sub], issue.message);
       }
-      return;
+      continue;
     }
     const action: TraineeAction = parsed.data;
+    let known = true;
     for (const ref of refs[type] ?? []) {
       const value = (action as unknown as Record<string, unknown>)[ref.field];
-      if (typeof value === 'string' && !ref.set.has(value)) problem([...path, ref.field], unknownId(ref.what, value, ref.set));
+      if (typeof value === 'string' && !ref.set.has(value)) {
+        problem([...path, ref.field], unknownId(ref.what, value, ref.set));
+        known = false;
+      }
     }
     if (action.type === 'escalation.send') {
-      action.evidence.forEach((id, j) => names.evidence.has(id) || problem([...path, 'evidence', j], unknownId('evidence source', id, names.evidence)));
+      action.evidence.forEach((id, j) => {
+        if (names.evidence.has(id)) return;
+        problem([...path, 'evidence', j], unknownId('evidence source', id, names.evidence));
+        known = false;
+      });
     }
-    if (t !== undefined) actions.push({ t, action });
-  });
-  if (problems.length > 0) return { transcript: undefined, problems };
-  return { transcript: { scenario: header.data.scenario, seed: header.data.seed ?? 0, mode: header.data.mode ?? 'practice', actions }, problems };
+    if (t !== undefined && known) actions.push({ t, action, path });
+  }
+  return actions;
 }
 
 function unknownId(what: string, id: string, known: ReadonlySet<string>): string {

@@ -200,7 +200,15 @@ export const Expectations = strict({
   rca: RcaExpectations,
 });
 
-export const ReferenceStep = strict({ at: Duration, action: text('what the expert does'), why: text('why') });
+export const ReferenceStep = strict({
+  at: Duration,
+  action: text('what the expert does'),
+  why: text('why'),
+  // The step as trainee actions, in the transcript format (docs/transcript-format.md), each
+  // at the step's time unless it has an `at` of its own. Checked in full by check-scenario.ts
+  // (the action vocabulary lives in the engine); the author page's dry run plays them.
+  do: z.array(z.record(z.string(), z.unknown(), { error: 'expected an action like { type: bridge.open }' }), { error: 'expected a list of actions' }).optional(),
+});
 
 export const ScenarioSchema = strict({
   id: Id,

@@ -78,6 +78,19 @@ expectations:                  # the answer key the scorers read
 
 debrief:
   reference:                   # what an expert does, and why
-    - { at: 2m, action: TODO first step, why: TODO why it matters }
+    - at: 1m
+      action: TODO first step, e.g. acknowledge the latency alert, set P3, ask for the array logs
+      why: TODO why it matters
+      do:                      # the step as actions (docs/transcript-format.md): the Author page's dry run plays them
+        - { type: alert.acknowledge, alert: a-latency }
+        - { type: priority.set, level: P3, impact: medium, urgency: medium }
+        - { type: evidence.request, source: array-logs }
+    - at: 4m
+      action: TODO next step, e.g. escalate to storage with the logs, then fail over
+      why: TODO why it matters
+      do:
+        - { type: escalation.send, to: storage, note: TODO what you know and what you need, evidence: [array-logs] }
+        - { at: 6m, type: mitigation.apply, mitigation: failover-controller }
+        - { at: 10m, type: incident.resolve, summary: TODO how service was restored }
 `;
 }

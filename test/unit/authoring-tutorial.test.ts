@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/engine/check-scenario.ts';
 import { playActions } from '../../src/engine/replay.ts';
+import { referenceActions } from '../../src/engine/reference-actions.ts';
 import { score } from '../../src/scoring/score.ts';
 
 const doc = readFileSync('docs/authoring.md', 'utf8');
@@ -29,5 +30,14 @@ describe('the authoring tutorial', () => {
     ]);
     expect(played.log.some((e) => e.type === 'incident.resolve')).toBe(true);
     expect(score(scenario, played.log).dimensions.escalation.score).toBeGreaterThan(80);
+  });
+
+  it('has an expert reference whose dry run scores 85 or more, with nothing refused', () => {
+    const { scenario } = checkScenario(final, 'docs/authoring.md');
+    if (!scenario) throw new Error('tutorial scenario invalid');
+    const played = playActions(scenario, referenceActions(scenario));
+    expect(played.log.filter((e) => e.type === 'action.refused')).toEqual([]);
+    const card = score(scenario, played.log);
+    expect(card.total, JSON.stringify(Object.fromEntries(Object.entries(card.dimensions).map(([d, v]) => [d, v.score])))).toBeGreaterThanOrEqual(85);
   });
 });

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
-import { toDirectedGraph } from 'xstate/graph';
 import { checkScenario } from '../../engine/check-scenario.ts';
-import { compileScenario } from '../../engine/compile-machine.ts';
-import { playActions } from '../../engine/replay.ts';
+import { playActions, type TimedAction } from '../../engine/replay.ts';
+import { referenceActions } from '../../engine/reference-actions.ts';
+import { phaseGraph } from './phase-graph.ts';
+import { StatechartDiagram } from './statechart-diagram.tsx';
 import { score } from '../../scoring/score.ts';
 import { formatProblem, type Problem } from '../../scenario/problem.ts';
 import { formatDuration, parseDuration } from '../../scenario/duration.ts';
@@ -121,22 +122,25 @@ function AnnotatedSource({ text, problems }: { readonly text: string; readonly p
 /** What the scenario will do: injects per phase on a time axis, the machine's transitions, and a dry run. */
 function Preview({ scenario }: { readonly scenario: LoadedScenario }) {
   const { spec } = scenario;
-  const graph = useMemo(() => toDirectedGraph(compileScenario(scenario, 0) as never), [scenario]);
-  const dry = useMemo(() => {
-    const played = playActions(scenario, []);
-    return { card: score(scenario, played.log), path: played.log.flatMap((e) => (e.type === 'phase.enter' ? [`${formatDuration(e.t)} ${e.payload.phase}`] : [])) };
+  const graph = useMemo(() => phaseGraph(scenario), [scenario]);
+  const runs = useMemo(() => {
+    const run = (actions: readonly TimedAction[]) => {
+      const played = playActions(scenario, actions);
+      return {
+        card: score(scenario, played.log),
+        path: played.log.flatMap((e) => (e.type === 'phase.enter' ? [`${formatDuration(e.t)} ${e.payload.phase}`] : [])),
+        refused: played.log.flatMap((e) => (e.type === 'action.refused' ? [`${formatDuration(e.t)} ${e.payload.action.type}: ${e.payload.reason}`] : [])),
+      };
+    };
+    const reference = referenceActions(scenario);
+    return { nothing: run([]), reference: reference.length > 0 ? { ...run(reference), count: reference.length } : undefined };
   }, [scenario]);
   const span = Math.max(1, scenario.duration);
-  // Where each phase can lead, read from the compiled machine (the same graph as the statechart).
-  type Edge = (typeof graph.children)[number]['edges'][number];
-  const edgeText = (edge: Edge) => {
-    const guard = edge.transition.guard as { params?: { key?: string; mitigation?: string } } | undefined;
-    if (guard?.params?.key) return `on ${guard.params.key}`;
-    if (guard?.params?.mitigation) return `by ${guard.params.mitigation}`;
-    return edge.label.text.replace(/^xstate\.after\.(\d+)\..*$/, (_m, ms: string) => `after ${formatDuration(Number(ms))}`);
-  };
   const exits = (phaseId: string) =>
-    [...new Set((graph.children.find((node) => node.stateNode.key === phaseId)?.edges ?? []).filter((edge) => edge.target.key !== phaseId).map((edge) => `→ ${edge.target.key} ${edgeText(edge)}`))].join('; ');
+    graph.edges
+      .filter((edge) => edge.from === phaseId)
+      .map((edge) => `→ ${edge.to} ${edge.labels.join(', ')}`)
+      .join('; ');
   return (
     <>
       <section className="panel" aria-label="Timeline preview">
@@ -158,28 +162,74 @@ function Preview({ scenario }: { readonly scenario: LoadedScenario }) {
       </section>
       <section className="panel" aria-label="Statechart">
         <h2>Statechart (from the compiled machine)</h2>
-        <ul className="statechart">
-          {graph.children.map((node) => (
-            <li key={node.id}>
-              <strong>{node.stateNode.key}</strong>
-              <ul>
-                {node.edges
-                  .filter((edge) => edge.target.key !== node.stateNode.key)
-                  .map((edge, i) => (
-                    <li key={i}>
-                      → {edge.target.key} <span className="edge-label">{edgeText(edge)}</span>
-                    </li>
-                  ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
+        <p className="chart-help">Boxes are phases; the start phase is marked ▶. Arrows are the machine's transitions, labelled with what takes them: a timer (after), a trainee action (on) or a mitigation (by). A thick green box is a resolved phase; a dashed red one cannot be reached.</p>
+        <div className="statechart-scroll">
+          <StatechartDiagram nodes={graph.nodes} edges={graph.edges} />
+        </div>
+        <details>
+          <summary>The same transitions as a list</summary>
+          <ul className="statechart">
+            {graph.nodes.map((node) => (
+              <li key={node.id}>
+                <strong>{node.id}</strong>
+                <ul>
+                  {graph.edges
+                    .filter((edge) => edge.from === node.id)
+                    .map((edge) => (
+                      <li key={edge.to}>
+                        → {edge.to} <span className="edge-label">{edge.labels.join(', ')}</span>
+                      </li>
+                    ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </details>
       </section>
       <section className="panel" aria-label="Dry run">
-        <h2>Dry run: no trainee actions</h2>
-        <p>
-          Path: {dry.path.join(' → ')}. Total {dry.card.total}/100 ({DIMENSIONS.map((d) => `${d} ${dry.card.dimensions[d].score}`).join(', ')}). Doing nothing should score near 0; if it does not, the answer key gives points for nothing.
-        </p>
+        <h2>Dry run</h2>
+        <p>The scenario played to its end at full speed, scored by the same rubric as a real attempt: once with no trainee actions, once with the expert reference (the <code>do</code> actions of <code>debrief.reference</code>).</p>
+        <table className="dry-run">
+          <thead>
+            <tr>
+              <th scope="col">Run</th>
+              <th scope="col">Total</th>
+              {DIMENSIONS.map((d) => (
+                <th key={d} scope="col">
+                  {d}
+                </th>
+              ))}
+              <th scope="col">Phases</th>
+            </tr>
+          </thead>
+          <tbody>
+            {([['No trainee actions', runs.nothing], ...(runs.reference ? [[`Expert reference (${runs.reference.count} actions)`, runs.reference] as const] : [])] as const).map(([label, run]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>{run.card.total}</td>
+                {DIMENSIONS.map((d) => (
+                  <td key={d}>{run.card.dimensions[d].score}</td>
+                ))}
+                <td>{run.path.join(' → ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>Doing nothing should score near 0; if it does not, the answer key gives points for nothing.</p>
+        {runs.reference ? (
+          <>
+            <p>{runs.reference.card.total >= 85 ? 'The expert reference scores 85 or more: the answer key rewards the model answer.' : `The expert reference scores ${runs.reference.card.total}, under 85: the answer key in expectations and the reference disagree somewhere. The lowest dimension is the place to look.`}</p>
+            {runs.reference.refused.length > 0 && (
+              <ul aria-label="Reference actions the engine refused">
+                {runs.reference.refused.map((line, i) => (
+                  <li key={i}>Refused: {line}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : (
+          <p>The expert reference has no actions to play: add a <code>do</code> list to the steps of <code>debrief.reference</code> (docs/scenario-format.md) to dry-run it.</p>
+        )}
       </section>
     </>
   );
