@@ -31,7 +31,7 @@ function run(argv: readonly string[]): { out: string } | { errors: readonly stri
   const { transcript, problems } = parseTranscript(transcriptText.text, transcriptFile, scenario);
   if (!transcript) return { errors: problems.map(formatProblem) };
 
-  const exercise = playActions(scenario, transcript.actions, { seed: transcript.seed, mode: transcript.mode });
+  const exercise = playActions(scenario, transcript.actions, { seed: transcript.seed, mode: transcript.mode, ...(transcript.weights ? { weights: transcript.weights } : {}) });
   const card = score(scenario, exercise.log, transcript.mode);
   return { out: json ? `${JSON.stringify(card, null, 2)}\n` : formatScorecard(scenario, card, exercise.log) };
 }

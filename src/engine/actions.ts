@@ -29,35 +29,38 @@ export const Rca = z.strictObject({
 });
 export type Rca = z.infer<typeof Rca>;
 
+/** Tabletop mode: who in the room made the decision, as the scribe recorded it. */
+const by = z.string().optional();
+
 export const ACTION_SCHEMAS = {
-  'alert.acknowledge': z.strictObject({ type: z.literal('alert.acknowledge'), alert: text('alert id') }),
+  'alert.acknowledge': z.strictObject({ type: z.literal('alert.acknowledge'), by, alert: text('alert id') }),
   'priority.set': z.strictObject({
-    type: z.literal('priority.set'),
+    type: z.literal('priority.set'), by,
     level: oneOf(LEVELS, 'priority'),
     impact: oneOf(IMPACT, 'impact').optional(),
     urgency: oneOf(IMPACT, 'urgency').optional(),
     reason: z.string().optional(),
   }),
-  'incident.declare-major': z.strictObject({ type: z.literal('incident.declare-major') }),
-  'bridge.open': z.strictObject({ type: z.literal('bridge.open') }),
-  'role.assign': z.strictObject({ type: z.literal('role.assign'), role: oneOf(ROLES, 'role'), to: text('who takes the role') }),
-  'evidence.request': z.strictObject({ type: z.literal('evidence.request'), source: text('evidence source id') }),
+  'incident.declare-major': z.strictObject({ type: z.literal('incident.declare-major'), by }),
+  'bridge.open': z.strictObject({ type: z.literal('bridge.open'), by }),
+  'role.assign': z.strictObject({ type: z.literal('role.assign'), by, role: oneOf(ROLES, 'role'), to: text('who takes the role') }),
+  'evidence.request': z.strictObject({ type: z.literal('evidence.request'), by, source: text('evidence source id') }),
   'escalation.send': z.strictObject({
-    type: z.literal('escalation.send'),
+    type: z.literal('escalation.send'), by,
     to: text('team or vendor id'),
     note: z.string().default(''),
     evidence: z.array(z.string()).default([]),
   }),
   'update.post': z.strictObject({
-    type: z.literal('update.post'),
+    type: z.literal('update.post'), by,
     audience: oneOf(AUDIENCES, 'audience'),
     text: text('the update'),
   }),
-  'mitigation.apply': z.strictObject({ type: z.literal('mitigation.apply'), mitigation: text('mitigation id') }),
-  'change.link': z.strictObject({ type: z.literal('change.link'), change: text('change id') }),
-  'incident.resolve': z.strictObject({ type: z.literal('incident.resolve'), summary: z.string().default('') }),
-  'rca.submit': z.strictObject({ type: z.literal('rca.submit'), rca: Rca }),
-  'hint.take': z.strictObject({ type: z.literal('hint.take') }),
+  'mitigation.apply': z.strictObject({ type: z.literal('mitigation.apply'), by, mitigation: text('mitigation id') }),
+  'change.link': z.strictObject({ type: z.literal('change.link'), by, change: text('change id') }),
+  'incident.resolve': z.strictObject({ type: z.literal('incident.resolve'), by, summary: z.string().default('') }),
+  'rca.submit': z.strictObject({ type: z.literal('rca.submit'), by, rca: Rca }),
+  'hint.take': z.strictObject({ type: z.literal('hint.take'), by }),
 } as const;
 
 export type ActionType = keyof typeof ACTION_SCHEMAS;

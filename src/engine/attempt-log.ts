@@ -6,7 +6,8 @@
  */
 import type { AlertSpec, ReportSpec } from '../scenario/schema.ts';
 import type { SimMs } from '../scenario/duration.ts';
-import type { ActionOf, ActionType, TraineeAction } from './actions.ts';
+import { isActionType, type ActionOf, type ActionType, type TraineeAction } from './actions.ts';
+import type { FacilitatorOf, FacilitatorType } from './facilitator.ts';
 
 /** What the scenario does, as emitted by the compiled machine. */
 export type ScenePayload =
@@ -25,7 +26,8 @@ export interface ExerciseStartEntry {
   readonly seq: number;
   readonly t: SimMs;
   readonly type: 'exercise.start';
-  readonly payload: { readonly scenario: string; readonly hash: string; readonly seed: number; readonly mode: string };
+  /** `weights`: the rubric weights this attempt is scored with, when not the mode's defaults (an interview's own weights). */
+  readonly payload: { readonly scenario: string; readonly hash: string; readonly seed: number; readonly mode: string; readonly weights?: Readonly<Record<string, number>> };
 }
 export interface ExerciseEndEntry {
   readonly seq: number;
@@ -40,10 +42,14 @@ export interface RefusedEntry {
   readonly payload: { readonly action: TraineeAction; readonly reason: string };
 }
 
-export type LogEntry = SceneEntry | ActionEntry | ExerciseStartEntry | ExerciseEndEntry | RefusedEntry;
+/** A facilitator's ad-hoc inject, note or score adjustment (src/engine/facilitator.ts). */
+export type FacilitatorEntry = { [K in FacilitatorType]: { readonly seq: number; readonly t: SimMs; readonly type: K; readonly payload: FacilitatorOf<K> } }[FacilitatorType];
 
-export const isActionEntry = (entry: LogEntry): entry is ActionEntry =>
-  entry.type !== 'action.refused' && entry.type !== 'exercise.start' && entry.type !== 'exercise.end' && 'payload' in entry && entry.payload !== null && typeof entry.payload === 'object' && 'type' in entry.payload && entry.payload.type === entry.type;
+export type LogEntry = SceneEntry | ActionEntry | ExerciseStartEntry | ExerciseEndEntry | RefusedEntry | FacilitatorEntry;
+
+export const isActionEntry = (entry: LogEntry): entry is ActionEntry => isActionType(entry.type) && entry.payload !== null && typeof entry.payload === 'object' && 'type' in entry.payload && entry.payload.type === entry.type;
+
+export const isFacilitatorEntry = (entry: LogEntry): entry is FacilitatorEntry => entry.type.startsWith('facilitator.');
 
 /** The accepted actions of one type, in log order. */
 export function actionsOf<K extends ActionType>(log: readonly LogEntry[], type: K): { readonly t: SimMs; readonly action: ActionOf<K> }[] {

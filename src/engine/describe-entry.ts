@@ -3,7 +3,7 @@ import type { LogEntry } from './attempt-log.ts';
 import { ROLE_LABEL, AUDIENCE_LABEL } from '../scenario/triggers.ts';
 
 /** One line of the activity log or a report's timeline: who did what, in words. */
-export function describeEntry(scenario: LoadedScenario, entry: LogEntry): { readonly who: 'scenario' | 'you' | 'system'; readonly text: string } {
+export function describeEntry(scenario: LoadedScenario, entry: LogEntry): { readonly who: 'scenario' | 'you' | 'system' | 'facilitator'; readonly text: string } {
   const { spec } = scenario;
   const target = (id: string) => [...spec.teams, ...(spec.vendors ?? [])].find((t) => t.id === id)?.name ?? id;
   const evidence = (id: string) => (Object.hasOwn(spec.evidence, id) ? spec.evidence[id]?.title : undefined) ?? id;
@@ -56,5 +56,20 @@ export function describeEntry(scenario: LoadedScenario, entry: LogEntry): { read
       return { who: 'you', text: 'Submitted the RCA.' };
     case 'hint.take':
       return { who: 'you', text: 'Took a hint.' };
+    case 'facilitator.inject': {
+      const { alert, report, after } = entry.payload;
+      const what = alert ? `alert "${alert.text}"` : `message from ${report?.from ?? 'someone'}: "${report?.text ?? ''}"`;
+      return { who: 'facilitator', text: `Ad-hoc inject${after && after !== '0s' && after !== '0m' ? `, due in ${after}` : ''}: ${what}` };
+    }
+    case 'facilitator.note':
+      return { who: 'facilitator', text: 'text' in entry.payload ? `Note: ${entry.payload.text}` : 'Note (sealed until the scorecard is unlocked).' };
+    case 'facilitator.adjust':
+      return { who: 'facilitator', text: 'dimension' in entry.payload ? `Adjusted ${entry.payload.dimension} by ${entry.payload.points > 0 ? '+' : ''}${entry.payload.points}: ${entry.payload.reason}` : 'Score adjustment (sealed until the scorecard is unlocked).' };
   }
+}
+
+/** Who in the room made a decision, when a tabletop scribe recorded it. */
+export function decidedBy(entry: LogEntry): string | undefined {
+  const payload = entry.payload as { by?: unknown } | null;
+  return payload && typeof payload.by === 'string' && payload.by.trim() !== '' ? payload.by.trim() : undefined;
 }

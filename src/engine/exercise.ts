@@ -7,11 +7,22 @@ import { compileScenario, type WorldMachine } from './compile-machine.ts';
 import { SimClock } from './sim-clock.ts';
 import { deriveView, type ExerciseView } from './exercise-view.ts';
 import { refusalReason, type Mode } from './check-action.ts';
+import type { FacilitatorCommand } from './facilitator.ts';
+import { formatDuration, parseDuration } from '../scenario/duration.ts';
+
+/** Every alert and report id the scenario scripts. */
+function scriptedIds(scenario: LoadedScenario): Set<string> {
+  return new Set(Object.values(scenario.spec.phases).flatMap((phase) => (phase.timeline ?? []).map((entry) => entry.alert?.id ?? entry.report?.id ?? '')));
+}
 
 export interface ExerciseOptions {
   readonly seed?: number;
   readonly mode?: Mode;
+  /** Rubric weights for this attempt when not the mode's defaults (an interview's own). */
+  readonly weights?: Readonly<Record<string, number>>;
 }
+
+export type FacilitateResult = { readonly ok: true; readonly entry: LogEntry } | { readonly ok: false; readonly reason: string };
 
 /**
  * One attempt at a scenario: the compiled machine on a simulated clock, and the append-only
@@ -26,21 +37,24 @@ export class Exercise {
   private readonly actor: Actor<WorldMachine>;
   private readonly entries: LogEntry[] = [];
   private readonly listeners = new Set<(entry: LogEntry) => void>();
+  /** Alert and report ids already on the board: each arrives once. */
+  private readonly seen = new Set<string>();
+  /** Ad-hoc inject ids accepted and not yet arrived. */
+  private readonly scheduled = new Set<string>();
 
   constructor(scenario: LoadedScenario, options: ExerciseOptions = {}) {
     this.scenario = scenario;
     this.seed = options.seed ?? 0;
     this.mode = options.mode ?? 'practice';
-    this.append({ type: 'exercise.start', payload: { scenario: scenario.spec.id, hash: scenario.hash, seed: this.seed, mode: this.mode } });
+    this.append({ type: 'exercise.start', payload: { scenario: scenario.spec.id, hash: scenario.hash, seed: this.seed, mode: this.mode, ...(options.weights ? { weights: { ...options.weights } } : {}) } });
     this.actor = createActor(compileScenario(scenario, this.seed), { clock: this.clock });
-    const seen = new Set<string>();
     this.actor.on('scene', (emitted) => {
       const { type, ...payload } = emitted.payload;
       // An alert or report arrives once, even if its phase is entered again: ids stay unique on the board.
       const injectId = emitted.payload.type === 'alert.fire' ? emitted.payload.alert.id : emitted.payload.type === 'report.arrive' ? emitted.payload.report.id : undefined;
       if (injectId !== undefined) {
-        if (seen.has(injectId)) return;
-        seen.add(injectId);
+        if (this.seen.has(injectId)) return;
+        this.seen.add(injectId);
       }
       this.append({ type, payload } as Omit<SceneEntry, 'seq' | 't'>);
     });
@@ -96,6 +110,37 @@ export class Exercise {
       this.clock.advanceTo(this.now);
     }
     return entry;
+  }
+
+  /**
+   * A facilitator's command at the current time (or at `t`). Notes and adjustments are logged
+   * as they are; an ad-hoc inject is logged, then arrives as an alert or report now or after
+   * its delay, exactly like a scripted one. Refused commands are not logged: the facilitator
+   * is told why and nothing changes.
+   */
+  facilitate(command: FacilitatorCommand, t: number = this.now): FacilitateResult {
+    this.advanceTo(t);
+    if (command.type === 'facilitator.inject') {
+      const delay = command.after === undefined ? 0 : (parseDuration(command.after) ?? 0);
+      if (this.isEnded()) return { ok: false, reason: 'The exercise has ended: there is nothing left for an inject to arrive in.' };
+      if (this.now + delay >= this.scenario.duration) return { ok: false, reason: `That would arrive at ${formatDuration(this.now + delay)}, after the exercise ends at ${formatDuration(this.scenario.duration)}.` };
+      const item = command.alert ?? command.report;
+      const id = item?.id ?? '';
+      if (this.seen.has(id) || this.scheduled.has(id) || scriptedIds(this.scenario).has(id)) return { ok: false, reason: `The id "${id}" is already used by another alert or report; give this one its own.` };
+      if (command.alert && !this.scenario.spec.services.some((s) => s.id === command.alert?.service)) return { ok: false, reason: `Unknown service "${command.alert.service}"; available: ${this.scenario.spec.services.map((s) => s.id).join(', ')}.` };
+      const entry = this.append({ type: command.type, payload: command } as Omit<LogEntry, 'seq' | 't'>);
+      this.scheduled.add(id);
+      const deliver = () => {
+        if (this.isEnded()) return;
+        this.seen.add(id);
+        if (command.alert) this.append({ type: 'alert.fire', payload: { alert: command.alert } });
+        else if (command.report) this.append({ type: 'report.arrive', payload: { report: command.report } });
+      };
+      if (delay === 0) deliver();
+      else this.clock.setTimeout(deliver, delay);
+      return { ok: true, entry };
+    }
+    return { ok: true, entry: this.append({ type: command.type, payload: command } as Omit<LogEntry, 'seq' | 't'>) };
   }
 
   view(): ExerciseView {

@@ -9,23 +9,29 @@ import type { LoadedScenario } from '../scenario/loader.ts';
 import { formatPath, type PathSegment, type Problem } from '../scenario/problem.ts';
 import { YamlLocator } from '../scenario/yaml-locator.ts';
 import { formatDuration, parseDuration } from '../scenario/duration.ts';
-import { isActionEntry, type LogEntry } from './attempt-log.ts';
+import { isActionEntry, isFacilitatorEntry, type LogEntry } from './attempt-log.ts';
+import { FACILITATOR_SCHEMAS, FACILITATOR_TYPES, isFacilitatorType } from './facilitator.ts';
+import { SKILLS } from '../scenario/schema.ts';
 import { namespaces } from '../scenario/references.ts';
 import { ACTION_SCHEMAS, ACTION_TYPES, isActionType, type TraineeAction } from './actions.ts';
-import type { TimedAction } from './replay.ts';
+import type { TimedAction, TimedCommand, TimedInput } from './replay.ts';
 import { MODES, type Mode } from './check-action.ts';
 
 export interface Transcript {
   readonly scenario: string;
   readonly seed: number;
   readonly mode: Mode;
-  readonly actions: readonly TimedAction[];
+  /** The rubric weights the attempt was scored with, when not its mode's defaults (an interview's). */
+  readonly weights?: Readonly<Record<string, number>>;
+  /** Trainee actions and, from a facilitated attempt, the facilitator's commands, in time order. */
+  readonly actions: readonly TimedInput[];
 }
 
 const Header = z.looseObject({
   scenario: z.string({ error: 'expected the scenario id as text' }),
   seed: z.number({ error: 'expected a whole number' }).int().optional(),
   mode: z.enum(MODES, { error: `expected one of ${MODES.join(', ')}` }).optional(),
+  weights: z.strictObject(Object.fromEntries(SKILLS.map((d) => [d, z.number({ error: 'expected a weight as a number' }).min(0)])) as Record<(typeof SKILLS)[number], z.ZodNumber>, { error: `expected a weight for each of ${SKILLS.join(', ')}` }).optional(),
   actions: z.array(z.unknown(), { error: 'expected a list of actions' }),
 });
 
@@ -52,7 +58,7 @@ export function parseTranscript(text: string, file: string, scenario: LoadedScen
     return { transcript: undefined, problems };
   }
   for (const key of Object.keys(header.data)) {
-    if (!['scenario', 'seed', 'mode', 'actions', 'title', 'notes', 'author'].includes(key)) problem([key], `unknown key "${key}": expected scenario, seed, mode, actions (and optionally title, notes, author)`, true);
+    if (!['scenario', 'seed', 'mode', 'weights', 'actions', 'title', 'notes', 'author'].includes(key)) problem([key], `unknown key "${key}": expected scenario, seed, mode, actions (and optionally weights, title, notes, author)`, true);
   }
   if (header.data.scenario !== scenario.spec.id) problem(['scenario'], `transcript is for scenario "${header.data.scenario}" but the scenario file is "${scenario.spec.id}"`);
 
@@ -60,9 +66,11 @@ export function parseTranscript(text: string, file: string, scenario: LoadedScen
     header.data.actions.map((raw, i) => ({ raw, path: ['actions', i] })),
     scenario,
     problem,
+    { facilitator: true },
   );
   if (problems.length > 0) return { transcript: undefined, problems };
-  return { transcript: { scenario: header.data.scenario, seed: header.data.seed ?? 0, mode: header.data.mode ?? 'practice', actions: actions.map(({ t, action }) => ({ t, action })) }, problems };
+  const weights = header.data.weights;
+  return { transcript: { scenario: header.data.scenario, seed: header.data.seed ?? 0, mode: header.data.mode ?? 'practice', ...(weights ? { weights } : {}), actions: actions.map(({ path: _path, ...input }) => input) }, problems };
 }
 
 /** One action as written in a file, where it is, and the time to use when it has no "at" of its own. */
@@ -76,6 +84,9 @@ export interface RawAction {
 export interface LocatedAction extends TimedAction {
   readonly path: readonly PathSegment[];
 }
+export interface LocatedCommand extends TimedCommand {
+  readonly path: readonly PathSegment[];
+}
 
 /**
  * Reads timed actions written in the transcript format (a transcript's `actions`, or the `do`
@@ -83,7 +94,9 @@ export interface LocatedAction extends TimedAction {
  * its fields, and ids that exist in the scenario. Problems go to `problem`; only valid actions
  * come back.
  */
-export function readActions(items: readonly RawAction[], scenario: LoadedScenario, problem: (path: readonly PathSegment[], message: string, onKey?: boolean) => void): LocatedAction[] {
+export function readActions(items: readonly RawAction[], scenario: LoadedScenario, problem: (path: readonly PathSegment[], message: string, onKey?: boolean) => void): LocatedAction[];
+export function readActions(items: readonly RawAction[], scenario: LoadedScenario, problem: (path: readonly PathSegment[], message: string, onKey?: boolean) => void, options: { facilitator: true }): (LocatedAction | LocatedCommand)[];
+export function readActions(items: readonly RawAction[], scenario: LoadedScenario, problem: (path: readonly PathSegment[], message: string, onKey?: boolean) => void, options: { facilitator?: boolean } = {}): (LocatedAction | LocatedCommand)[] {
   const names = namespaces(scenario.spec);
   const refs: Record<string, { field: string; set: ReadonlySet<string>; what: string }[]> = {
     'alert.acknowledge': [{ field: 'alert', set: names.alert, what: 'alert' }],
@@ -93,7 +106,7 @@ export function readActions(items: readonly RawAction[], scenario: LoadedScenari
     'change.link': [{ field: 'change', set: names.change, what: 'change' }],
   };
 
-  const actions: LocatedAction[] = [];
+  const actions: (LocatedAction | LocatedCommand)[] = [];
   let previous = 0;
   for (const { raw, path, defaultAt } of items) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -107,9 +120,21 @@ export function readActions(items: readonly RawAction[], scenario: LoadedScenari
     else if (t < previous) problem([...path, 'at'], `"${String(at)}" is earlier than the action before it; actions must be in time order`);
     else previous = t;
     const type = rest['type'];
+    if (options.facilitator && typeof type === 'string' && isFacilitatorType(type)) {
+      const parsed = FACILITATOR_SCHEMAS[type].safeParse(rest);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const sub = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+          if (issue.code === 'unrecognized_keys') issue.keys.forEach((key) => problem([...path, ...sub, key], `unknown field "${key}" for ${type}`, true));
+          else problem([...path, ...sub], issue.message);
+        }
+      } else if (t !== undefined) actions.push({ t, command: parsed.data, path });
+      continue;
+    }
     if (typeof type !== 'string' || !isActionType(type)) {
-      const hint = typeof type === 'string' ? didYouMean(type, ACTION_TYPES) : '';
-      problem([...path, 'type'], `unknown action type ${JSON.stringify(type)}${hint} (expected one of ${ACTION_TYPES.join(', ')})`);
+      const known = options.facilitator ? [...ACTION_TYPES, ...FACILITATOR_TYPES] : ACTION_TYPES;
+      const hint = typeof type === 'string' ? didYouMean(type, known) : '';
+      problem([...path, 'type'], `unknown action type ${JSON.stringify(type)}${hint} (expected one of ${known.join(', ')})`);
       continue;
     }
     const parsed = ACTION_SCHEMAS[type].safeParse(rest);
@@ -153,6 +178,8 @@ function unknownId(what: string, id: string, known: ReadonlySet<string>): string
  * same scorecard as the attempt.
  */
 export function toTranscript(log: readonly LogEntry[], scenarioId: string, seed: number, mode: Mode): Record<string, unknown> {
-  const actions = log.filter(isActionEntry).map((entry) => ({ at: formatDuration(entry.t), ...entry.payload }));
-  return { scenario: scenarioId, seed, mode, actions };
+  const actions = log.filter((entry) => isActionEntry(entry) || isFacilitatorEntry(entry)).map((entry) => ({ at: formatDuration(entry.t), ...(entry.payload as object) }));
+  const start = log[0];
+  const weights = start?.type === 'exercise.start' ? start.payload.weights : undefined;
+  return { scenario: scenarioId, seed, mode, ...(weights ? { weights } : {}), actions };
 }

@@ -10,8 +10,19 @@ export interface EvidenceLine {
   readonly text: string;
 }
 
+/** A facilitator's change to a dimension's score, with the reason they had to give. */
+export interface ScoreAdjustment {
+  readonly t: number;
+  readonly points: number;
+  readonly reason: string;
+}
+
 export interface DimensionScore {
+  /** The score: the automatic score plus any facilitator adjustments, clamped to 0–100. */
   readonly score: number;
+  /** What the rubric gave, before adjustments: the sum of the evidence lines, clamped to 0–100. */
+  readonly automatic: number;
+  readonly adjustments: readonly ScoreAdjustment[];
   readonly weight: number;
   readonly evidence: readonly EvidenceLine[];
 }
@@ -26,8 +37,10 @@ export interface Scorecard {
 }
 
 /** Rounds each line to whole points and sums them, so the score is exactly what the lines say. */
-export function dimension(weight: number, lines: readonly EvidenceLine[]): DimensionScore {
+export function dimension(weight: number, lines: readonly EvidenceLine[], adjustments: readonly ScoreAdjustment[] = []): DimensionScore {
   const evidence = lines.map((line) => ({ ...line, points: Math.round(line.points) }));
-  const sum = evidence.reduce((acc, line) => acc + line.points, 0);
-  return { score: Math.max(0, Math.min(100, sum)), weight, evidence };
+  const clamp = (n: number) => Math.max(0, Math.min(100, n));
+  const automatic = clamp(evidence.reduce((acc, line) => acc + line.points, 0));
+  const score = clamp(automatic + adjustments.reduce((acc, a) => acc + a.points, 0));
+  return { score, automatic, adjustments, weight, evidence };
 }

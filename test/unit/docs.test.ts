@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ScenarioSchema } from '../../src/scenario/schema.ts';
 import { ACTION_SCHEMAS, ACTION_TYPES } from '../../src/engine/actions.ts';
+import { FACILITATOR_SCHEMAS, FACILITATOR_TYPES } from '../../src/engine/facilitator.ts';
 
 /** Every object key anywhere in a zod schema. */
 function keysOf(schema: z.core.$ZodType, out = new Set<string>()): Set<string> {
@@ -35,6 +36,13 @@ describe('format docs', () => {
     const doc = readFileSync('docs/transcript-format.md', 'utf8');
     expect(ACTION_TYPES.filter((type) => !doc.includes(`\`${type}\``))).toEqual([]);
     const fields = new Set(Object.values(ACTION_SCHEMAS).flatMap((schema) => [...keysOf(schema)]));
+    expect([...fields].filter((field) => !doc.includes(`\`${field}\``))).toEqual([]);
+  });
+
+  it('document every facilitator command and its fields in the transcript format', () => {
+    const doc = readFileSync('docs/transcript-format.md', 'utf8');
+    expect(FACILITATOR_TYPES.filter((type) => !doc.includes(`\`${type}\``))).toEqual([]);
+    const fields = new Set(Object.values(FACILITATOR_SCHEMAS).flatMap((schema) => [...keysOf(schema)]));
     expect([...fields].filter((field) => !doc.includes(`\`${field}\``))).toEqual([]);
   });
 });
