@@ -10,12 +10,14 @@ export function formatScorecard(scenario: LoadedScenario, card: Scorecard, log: 
   out.push(`Total: ${card.total}/100`);
   for (const d of DIMENSIONS) {
     const dim = card.dimensions[d];
-    out.push('', `${d[0]?.toUpperCase()}${d.slice(1)}: ${dim.score}/100 (weight ${dim.weight})`);
-    for (const line of dim.evidence) {
-      const sign = line.points > 0 ? `+${line.points}` : String(line.points);
-      out.push(`  ${sign.padStart(4)}  ${line.text}`);
-    }
+    const adjusted = dim.adjustments.length > 0 ? ` (automatic ${dim.automatic}, adjusted by the facilitator)` : '';
+    out.push('', `${d[0]?.toUpperCase()}${d.slice(1)}: ${dim.score}/100${adjusted} (weight ${dim.weight})`);
+    const sign = (points: number) => (points > 0 ? `+${points}` : String(points));
+    for (const line of dim.evidence) out.push(`  ${sign(line.points).padStart(4)}  ${line.text}`);
+    for (const a of dim.adjustments) out.push(`  ${sign(a.points).padStart(4)}  Facilitator adjustment at ${when(scenario, a.t)}: ${a.reason}`);
   }
+  const notes = log.flatMap((e) => (e.type === 'facilitator.note' && 'text' in e.payload ? [`  ${when(scenario, e.t)} ${e.payload.text}`] : []));
+  if (notes.length > 0) out.push('', 'Facilitator notes:', ...notes);
   const refused = log.filter((e) => e.type === 'action.refused');
   if (refused.length > 0) {
     out.push('', 'Refused actions:');
