@@ -12,8 +12,9 @@ import { playActions } from '../../src/engine/replay.ts';
 import { flagship } from '../support/exercise-driver.ts';
 
 const scenario = flagship();
-const expert = parseTranscript(readFileSync('test/transcripts/sso-outage-monday/expert.json', 'utf8'), 'expert.json', scenario).transcript;
-if (!expert) throw new Error('expert transcript invalid');
+const parsedExpert = parseTranscript(readFileSync('test/transcripts/sso-outage-monday/expert.json', 'utf8'), 'expert.json', scenario).transcript;
+if (!parsedExpert) throw new Error('expert transcript invalid');
+const expert = parsedExpert;
 const WEIGHTED = { severity: 10, escalation: 20, communication: 30, rca: 40 };
 // Fewer PBKDF2 rounds keep the unit tests quick; the app always uses PBKDF2_ITERATIONS.
 const FAST = 1000;
