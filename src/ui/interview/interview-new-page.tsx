@@ -138,7 +138,7 @@ export function InterviewNewPage() {
         </fieldset>
         <p>
           <label>
-            Passphrase <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" minLength={MIN_PASSPHRASE_LENGTH} />
+            Passphrase <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" />
           </label>
         </p>
         <p>
