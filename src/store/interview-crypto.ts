@@ -15,7 +15,11 @@
 export const PBKDF2_ITERATIONS = 250_000;
 export const MIN_PASSPHRASE_LENGTH = 8;
 
-/** What is stored about an interview's key: the public half in the clear, the private half wrapped. */
+/**
+ * What is stored about an interview's key: the public half in the clear, the private half wrapped.
+ * PERSISTED SHAPE (in InterviewRecord): changing it needs a new Dexie version, a migration test
+ * in test/unit/store.test.ts and a line in docs/storage.md.
+ */
 export interface InterviewKeyMaterial {
   readonly publicKey: JsonWebKey;
   /** The private key as PKCS #8, encrypted with AES-GCM under the passphrase key (base64). */
@@ -27,7 +31,7 @@ export interface InterviewKeyMaterial {
   readonly iterations: number;
 }
 
-/** One item encrypted for the interviewer: readable only with the private key. */
+/** One item encrypted for the interviewer: readable only with the private key. PERSISTED SHAPE, as above. */
 export interface SealedBox {
   /** The per-item AES-GCM key, wrapped with RSA-OAEP under the public key (base64). */
   readonly key: string;

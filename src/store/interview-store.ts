@@ -13,7 +13,7 @@ import type { AttemptStore, StoreResult } from './attempt-store.ts';
 import { describeStoreError } from './attempt-store.ts';
 import type { AttemptRecord, InterviewRecord, InterviewTemplateRecord } from './db.ts';
 import { ExerciseSession } from './exercise-session.ts';
-import { createInterviewKey, seal, unlockInterviewKey, unseal } from './interview-crypto.ts';
+import { createInterviewKey, seal, unlockInterviewKey, unseal, WrongPassphraseError } from './interview-crypto.ts';
 
 export type Weights = Record<Dimension, number>;
 
@@ -43,6 +43,10 @@ export interface UnlockedInterview {
 }
 
 const nowIso = (): string => new Date().toISOString();
+
+export type UnlockResult = StoreResult<UnlockedInterview> | { readonly ok: false; readonly error: { readonly kind: 'wrong-passphrase'; readonly message: string } };
+
+const notFound = (attemptId: string) => ({ ok: false, error: { kind: 'not-found', message: `There is no interview "${attemptId}" in this browser.` } }) as const;
 
 /** Checks the weights an interviewer typed: whole numbers 0–100, not all zero. */
 export function weightsProblem(weights: Weights): string | undefined {
@@ -95,46 +99,76 @@ export async function listInterviews(store: AttemptStore, scenarioId?: string): 
 }
 
 /** Seals the scorecard into the interview row, once (the candidate's tab, after the RCA). */
-export async function sealResults(store: AttemptStore, attemptId: string, card: Scorecard): Promise<boolean> {
-  const row = await store.db.interviews.get(attemptId);
-  if (!row || row.results) return false;
-  const results = await seal(row.key.publicKey, card);
-  await store.db.interviews.update(attemptId, { results });
-  return true;
+export async function sealResults(store: AttemptStore, attemptId: string, card: Scorecard): Promise<StoreResult<boolean>> {
+  try {
+    const row = await store.db.interviews.get(attemptId);
+    if (!row || row.results) return { ok: true, value: false };
+    const results = await seal(row.key.publicKey, card);
+    await store.db.interviews.update(attemptId, { results });
+    return { ok: true, value: true };
+  } catch (error) {
+    return { ok: false, error: describeStoreError(error) };
+  }
 }
 
-/** Opens an interview with its passphrase. Throws WrongPassphraseError (nothing changes) when wrong. */
-export async function unlockInterview(store: AttemptStore, attemptId: string, passphrase: string): Promise<UnlockedInterview> {
-  const interview = await store.db.interviews.get(attemptId);
-  const attempt = await store.db.attempts.get(attemptId);
-  if (!interview || !attempt) throw new Error(`There is no interview "${attemptId}" in this browser.`);
-  const privateKey = await unlockInterviewKey(interview.key, passphrase);
-  return readUnlocked(store, attemptId, privateKey);
+/**
+ * Opens an interview with its passphrase. A wrong passphrase is an answer, not a failure:
+ * `{ ok: false, error: { kind: 'wrong-passphrase' } }`, and nothing changes.
+ */
+export async function unlockInterview(store: AttemptStore, attemptId: string, passphrase: string): Promise<UnlockResult> {
+  try {
+    const interview = await store.db.interviews.get(attemptId);
+    if (!interview) return notFound(attemptId);
+    let privateKey: CryptoKey;
+    try {
+      privateKey = await unlockInterviewKey(interview.key, passphrase);
+    } catch (error) {
+      if (error instanceof WrongPassphraseError) return { ok: false, error: { kind: 'wrong-passphrase', message: 'Wrong passphrase' } };
+      throw error;
+    }
+    return await readUnlocked(store, attemptId, privateKey);
+  } catch (error) {
+    return { ok: false, error: describeStoreError(error) };
+  }
 }
 
-/** Re-reads an interview already unlocked (after a note or adjustment was added). */
-export async function readUnlocked(store: AttemptStore, attemptId: string, privateKey: CryptoKey): Promise<UnlockedInterview> {
-  const interview = await store.db.interviews.get(attemptId);
-  const attempt = await store.db.attempts.get(attemptId);
-  if (!interview || !attempt) throw new Error(`There is no interview "${attemptId}" in this browser.`);
-  const notes = await Promise.all(interview.notes.map((box) => unseal<InterviewNote>(privateKey, box)));
-  const adjustments = await Promise.all(interview.adjustments.map((box) => unseal<InterviewAdjustment>(privateKey, box)));
-  const sealedCard = interview.results ? await unseal<Scorecard>(privateKey, interview.results) : undefined;
-  return { interview, attempt, privateKey, notes, adjustments, sealedCard };
+/** Reads an interview with its unlocked key (again after a note or adjustment was added). */
+export async function readUnlocked(store: AttemptStore, attemptId: string, privateKey: CryptoKey): Promise<StoreResult<UnlockedInterview>> {
+  try {
+    const interview = await store.db.interviews.get(attemptId);
+    const attempt = await store.db.attempts.get(attemptId);
+    if (!interview || !attempt) return notFound(attemptId);
+    const notes = await Promise.all(interview.notes.map((box) => unseal<InterviewNote>(privateKey, box)));
+    const adjustments = await Promise.all(interview.adjustments.map((box) => unseal<InterviewAdjustment>(privateKey, box)));
+    const sealedCard = interview.results ? await unseal<Scorecard>(privateKey, interview.results) : undefined;
+    return { ok: true, value: { interview, attempt, privateKey, notes, adjustments, sealedCard } };
+  } catch (error) {
+    return { ok: false, error: describeStoreError(error) };
+  }
 }
 
-export async function addNote(store: AttemptStore, attemptId: string, text: string): Promise<void> {
-  const row = await store.db.interviews.get(attemptId);
-  if (!row) throw new Error(`There is no interview "${attemptId}" in this browser.`);
-  const box = await seal(row.key.publicKey, { at: nowIso(), text } satisfies InterviewNote);
-  await store.db.interviews.update(attemptId, { notes: [...row.notes, box] });
+/** Seals one more item into the interview row's `notes` or `adjustments`. */
+async function appendSealed(store: AttemptStore, attemptId: string, field: 'notes' | 'adjustments', value: InterviewNote | InterviewAdjustment): Promise<StoreResult<void>> {
+  try {
+    const row = await store.db.interviews.get(attemptId);
+    if (!row) return notFound(attemptId);
+    const box = await seal(row.key.publicKey, value);
+    await store.db.transaction('rw', store.db.interviews, async () => {
+      const fresh = await store.db.interviews.get(attemptId);
+      if (fresh) await store.db.interviews.update(attemptId, field === 'notes' ? { notes: [...fresh.notes, box] } : { adjustments: [...fresh.adjustments, box] });
+    });
+    return { ok: true, value: undefined };
+  } catch (error) {
+    return { ok: false, error: describeStoreError(error) };
+  }
 }
 
-export async function addAdjustment(store: AttemptStore, attemptId: string, adjustment: Omit<InterviewAdjustment, 'at'>): Promise<void> {
-  const row = await store.db.interviews.get(attemptId);
-  if (!row) throw new Error(`There is no interview "${attemptId}" in this browser.`);
-  const box = await seal(row.key.publicKey, { at: nowIso(), ...adjustment } satisfies InterviewAdjustment);
-  await store.db.interviews.update(attemptId, { adjustments: [...row.adjustments, box] });
+export function addNote(store: AttemptStore, attemptId: string, text: string): Promise<StoreResult<void>> {
+  return appendSealed(store, attemptId, 'notes', { at: nowIso(), text } satisfies InterviewNote);
+}
+
+export function addAdjustment(store: AttemptStore, attemptId: string, adjustment: Omit<InterviewAdjustment, 'at'>): Promise<StoreResult<void>> {
+  return appendSealed(store, attemptId, 'adjustments', { at: nowIso(), ...adjustment } satisfies InterviewAdjustment);
 }
 
 /**
@@ -163,8 +197,13 @@ export function interviewTranscript(attempt: AttemptRecord, log: readonly LogEnt
   return toTranscript(interviewerLog(log, unlocked.notes, unlocked.adjustments), attempt.scenarioId, attempt.seed, attempt.mode);
 }
 
-export async function saveTemplate(store: AttemptStore, name: string, weights: Weights): Promise<void> {
-  await store.db.interviewTemplates.put({ name: name.trim(), weights: { ...weights }, savedAt: nowIso() });
+export async function saveTemplate(store: AttemptStore, name: string, weights: Weights): Promise<StoreResult<void>> {
+  try {
+    await store.db.interviewTemplates.put({ name: name.trim(), weights: { ...weights }, savedAt: nowIso() });
+    return { ok: true, value: undefined };
+  } catch (error) {
+    return { ok: false, error: describeStoreError(error) };
+  }
 }
 
 export async function listTemplates(store: AttemptStore): Promise<InterviewTemplateRecord[]> {

@@ -6,7 +6,6 @@ import { clockTime } from '../../scenario/duration.ts';
 import { HIRE_SIGNAL, hireSignal, RUBRIC_VERSION } from '../../scoring/rubric.ts';
 import { DIMENSIONS } from '../../scoring/scorecard.ts';
 import { comparisonCsv, comparisonMarkdown, DIMENSION_LABEL, type ComparedCandidate } from '../../scoring/interview-comparison.ts';
-import { WrongPassphraseError } from '../../store/interview-crypto.ts';
 import { interviewScorecard, listInterviews, unlockInterview } from '../../store/interview-store.ts';
 import type { AttemptRecord, InterviewRecord } from '../../store/db.ts';
 import { allScenarios, attemptStore, findScenario } from '../app-services.ts';
@@ -62,11 +61,11 @@ export function InterviewComparePage() {
     const next = new Map(opened);
     for (const f of finished) {
       if (next.has(f.attempt.id) || (only !== undefined && f.attempt.id !== only)) continue;
-      try {
-        const unlocked = await unlockInterview(attemptStore, f.attempt.id, passphrase);
-        next.set(f.attempt.id, { candidate: f.interview.candidate, attemptId: f.attempt.id, card: interviewScorecard(scenario, f.log, unlocked), weights: f.interview.weights, rubricVersion: f.interview.rubricVersion, log: f.log });
-      } catch (e) {
-        if (!(e instanceof WrongPassphraseError)) throw e;
+      const unlocked = await unlockInterview(attemptStore, f.attempt.id, passphrase);
+      if (unlocked.ok) {
+        next.set(f.attempt.id, { candidate: f.interview.candidate, attemptId: f.attempt.id, card: interviewScorecard(scenario, f.log, unlocked.value), weights: f.interview.weights, rubricVersion: f.interview.rubricVersion, log: f.log });
+      } else if (unlocked.error.kind !== 'wrong-passphrase') {
+        setError(unlocked.error.message);
       }
     }
     const count = next.size - opened.size;

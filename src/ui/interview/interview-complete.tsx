@@ -15,7 +15,9 @@ export function InterviewComplete({ session, log }: { readonly session: Exercise
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     if (!scored) return;
-    sealResults(attemptStore, session.attempt.id, session.scorecard()).catch((error: unknown) => setProblem(`The results could not be sealed for your interviewer (${error instanceof Error ? error.message : String(error)}). Please tell them; your answers are saved.`));
+    void sealResults(attemptStore, session.attempt.id, session.scorecard()).then((sealed) => {
+      if (!sealed.ok) setProblem(`The results could not be sealed for your interviewer (${sealed.error.message}). Please tell them; your answers are saved.`);
+    });
   }, [scored, session]);
   return (
     <section className="panel interview-complete" aria-label="Interview complete">

@@ -43,7 +43,8 @@ export function InterviewNewPage() {
     const problem = weightsProblem(weights);
     if (problem) return setError(problem);
     if (templateName.trim() === '') return setError('Give the template a name.');
-    await saveTemplate(attemptStore, templateName, weights);
+    const saved = await saveTemplate(attemptStore, templateName, weights);
+    if (!saved.ok) return setError(saved.error.message);
     setError(undefined);
     setNotice(`Saved the template "${templateName.trim()}".`);
     setChosenTemplate(templateName.trim());

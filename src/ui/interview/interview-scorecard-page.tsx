@@ -5,7 +5,6 @@ import { clockTime } from '../../scenario/duration.ts';
 import { HIRE_SIGNAL, hireSignal, RUBRIC_VERSION } from '../../scoring/rubric.ts';
 import { DIMENSIONS, type Dimension } from '../../scoring/scorecard.ts';
 import { DIMENSION_LABEL } from '../../scoring/interview-comparison.ts';
-import { WrongPassphraseError } from '../../store/interview-crypto.ts';
 import { addAdjustment, addNote, getInterview, interviewScorecard, interviewTranscript, readUnlocked, unlockInterview, type UnlockedInterview } from '../../store/interview-store.ts';
 import type { InterviewRecord } from '../../store/db.ts';
 import { attemptStore, findScenario } from '../app-services.ts';
@@ -74,12 +73,10 @@ export function InterviewScorecardPage({ attemptId }: { readonly attemptId: stri
   const { interview, scenario, log } = loaded;
 
   async function unlock(passphrase: string): Promise<string | undefined> {
-    try {
-      setUnlocked(await unlockInterview(attemptStore, attemptId, passphrase));
-      return undefined;
-    } catch (error) {
-      return error instanceof WrongPassphraseError ? 'Wrong passphrase' : error instanceof Error ? error.message : String(error);
-    }
+    const result = await unlockInterview(attemptStore, attemptId, passphrase);
+    if (!result.ok) return result.error.message;
+    setUnlocked(result.value);
+    return undefined;
   }
 
   return (
@@ -94,7 +91,12 @@ export function InterviewScorecardPage({ attemptId }: { readonly attemptId: stri
           scenario={scenario}
           log={log}
           unlocked={unlocked}
-          onChange={async () => setUnlocked(await readUnlocked(attemptStore, attemptId, unlocked.privateKey))}
+          onChange={async () => {
+            const again = await readUnlocked(attemptStore, attemptId, unlocked.privateKey);
+            if (!again.ok) return again.error.message;
+            setUnlocked(again.value);
+            return undefined;
+          }}
           onLock={() => setUnlocked(undefined)}
         />
       ) : (
@@ -108,7 +110,7 @@ export function InterviewScorecardPage({ attemptId }: { readonly attemptId: stri
   );
 }
 
-function Unlocked({ scenario, log, unlocked, onChange, onLock }: { readonly scenario: LoadedScenario; readonly log: LogEntry[]; readonly unlocked: UnlockedInterview; readonly onChange: () => Promise<void>; readonly onLock: () => void }) {
+function Unlocked({ scenario, log, unlocked, onChange, onLock }: { readonly scenario: LoadedScenario; readonly log: LogEntry[]; readonly unlocked: UnlockedInterview; readonly onChange: () => Promise<string | undefined>; readonly onLock: () => void }) {
   const { interview, attempt } = unlocked;
   const card = useMemo(() => interviewScorecard(scenario, log, unlocked), [scenario, log, unlocked]);
   const [note, setNote] = useState('');
@@ -116,6 +118,7 @@ function Unlocked({ scenario, log, unlocked, onChange, onLock }: { readonly scen
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
+  const [noteProblem, setNoteProblem] = useState<string | undefined>();
   const finished = log.some((e) => e.type === 'rca.submit');
   const at = (t: number) => clockTime(scenario.spec.clockStart, t);
 
@@ -123,11 +126,11 @@ function Unlocked({ scenario, log, unlocked, onChange, onLock }: { readonly scen
     const n = Number(points);
     if (points.trim() === '' || !Number.isInteger(n) || n < -100 || n > 100 || n === 0) return setProblem('Points must be a whole number from -100 to 100, not 0.');
     if (reason.trim() === '') return setProblem('Give a reason for the adjustment.');
-    await addAdjustment(attemptStore, attempt.id, { dimension, points: n, reason: reason.trim() });
-    setProblem(undefined);
+    const saved = await addAdjustment(attemptStore, attempt.id, { dimension, points: n, reason: reason.trim() });
+    if (!saved.ok) return setProblem(saved.error.message);
     setPoints('');
     setReason('');
-    await onChange();
+    setProblem(await onChange());
   }
 
   return (
@@ -205,15 +208,21 @@ function Unlocked({ scenario, log, unlocked, onChange, onLock }: { readonly scen
           type="button"
           disabled={note.trim() === ''}
           onClick={() =>
-            void addNote(attemptStore, attempt.id, note.trim()).then(async () => {
+            void addNote(attemptStore, attempt.id, note.trim()).then(async (saved) => {
+              if (!saved.ok) return setNoteProblem(saved.error.message);
               setNote('');
-              await onChange();
+              setNoteProblem(await onChange());
             })
           }
         >
           Add note
         </button>
         <p className="hint-text">Notes are stored encrypted to this interview's key.</p>
+        {noteProblem && (
+          <p role="alert" className="banner banner-error">
+            {noteProblem}
+          </p>
+        )}
       </section>
 
       <section className="panel" aria-label="Adjust a score">
