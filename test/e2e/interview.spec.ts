@@ -130,9 +130,16 @@ test('an interview shows the candidate no score or answer key, stores none in th
     expect(JSON.stringify((await storedInterviewRows(page, id)).interview)).not.toContain('service desk informed');
   });
 
-  await test.step('the exported transcript replays in the CLI to the same score', async () => {
+  await test.step('an adjustment with its reason changes the total, and is stored sealed', async () => {
+    await scorecard.adjust('RCA quality', -30, 'Could not explain the root cause when asked');
+    await expect.poll(() => scorecard.total()).toBeLessThan(total);
+    expect(JSON.stringify((await storedInterviewRows(page, id)).interview)).not.toContain('explain the root cause');
+  });
+
+  await test.step('the exported transcript (with the adjustment) replays in the CLI to the same score', async () => {
     const card = await exportAndReplay(scorecard, testInfo.outputPath('interview.json'));
-    expect(card.total).toBe(total);
+    expect(card.total).toBe(await scorecard.total());
+    expect(card.total).toBeLessThan(total);
     expect(card.dimensions['rca']?.weight).toBe(40);
   });
 });

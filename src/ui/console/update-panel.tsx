@@ -20,8 +20,10 @@ export function UpdatePanel({ attemptId, clockStart, view, act, nextUpdateDue, s
     <section className="panel update" aria-label="Post update">
       <h2>Post update</h2>
       <p className="due">
-        {!showDue && !closed
-          ? 'Post updates when you judge they are needed.'
+        {!showDue
+          ? closed
+            ? 'The incident is closed.'
+            : 'Post updates when you judge they are needed.'
           : closed
           ? 'The incident is closed: tell people service is restored and what, if anything, they need to do.'
           : nextUpdateDue === undefined

@@ -159,7 +159,7 @@ function Unlocked({ scenario, log, unlocked, onChange, onLock }: { readonly scen
                   <span className="weight"> (weight {dim.weight})</span> · <span className={`signal signal-${hireSignal(dim.score)}`}>{SIGNAL_LABEL[hireSignal(dim.score)]}</span>
                 </h3>
                 {dim.adjustments.length > 0 && (
-                  <p>
+                  <p className="hint-text">
                     Rubric {dim.automatic}; adjusted by the interviewer: {dim.adjustments.map((a) => `${a.points > 0 ? '+' : ''}${a.points} (${a.reason})`).join('; ')}
                   </p>
                 )}

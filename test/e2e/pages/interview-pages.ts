@@ -87,6 +87,20 @@ export class InterviewScorecardPage {
     await expect(this.notes.getByRole('listitem').filter({ hasText: text })).toBeVisible();
   }
 
+  /** Adds a score adjustment with its reason; waits for the dimension to show it. */
+  async adjust(dimension: WeightLabel, points: number, reason: string): Promise<void> {
+    const form = this.page.getByRole('region', { name: 'Adjust a score' });
+    await form.getByRole('combobox', { name: 'Dimension' }).selectOption({ label: dimension });
+    await form.getByRole('spinbutton', { name: 'Points' }).fill(String(points));
+    await form.getByRole('textbox', { name: 'Reason' }).fill(reason);
+    await form.getByRole('button', { name: 'Add adjustment' }).click();
+    await expect(this.results.getByRole('region', { name: new RegExp(`^${dimension}: \\d+ of 100$`) })).toContainText(reason);
+  }
+
+  async total(): Promise<number> {
+    return Number(/Weighted total\s*(\d+)/.exec(await this.results.innerText())?.[1]);
+  }
+
   /** Clicks "Export transcript" and saves the download to `path`. */
   async exportTranscript(path: string): Promise<void> {
     const downloading = this.page.waitForEvent('download');
