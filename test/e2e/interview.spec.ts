@@ -181,4 +181,13 @@ test('two candidates on the same scenario, compared side by side, score as their
   expect(lines).toHaveLength(3);
   expect(lines[1]).toMatch(new RegExp(`^${flagship.id},Ada,${ids[0]},2026\\.11,${replayed[0]},`));
   expect(lines[2]).toMatch(new RegExp(`^${flagship.id},Bo,${ids[1]},2026\\.11,${replayed[1]},`));
+
+  const mdPath = testInfo.outputPath('comparison.md');
+  await compare.exportMarkdown(mdPath);
+  const md = readFileSync(mdPath, 'utf8');
+  expect(md).toContain(`# Interview comparison: ${flagship.title}`);
+  expect(md).toContain('Rubric version: 2026.11.');
+  expect(md).toMatch(new RegExp(`\\| Ada \\| ${replayed[0]} \\|`));
+  expect(md).toMatch(new RegExp(`\\| Bo \\| ${replayed[1]} \\|`));
+  expect(md).toContain('| Ada | 2026.11 | 10 | 20 | 30 | 40 |');
 });

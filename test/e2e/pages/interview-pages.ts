@@ -140,8 +140,16 @@ export class InterviewComparePage {
   }
 
   async exportCsv(path: string): Promise<void> {
+    await this.download('Export comparison (CSV)', path);
+  }
+
+  async exportMarkdown(path: string): Promise<void> {
+    await this.download('Export summary (Markdown)', path);
+  }
+
+  private async download(button: string, path: string): Promise<void> {
     const downloading = this.page.waitForEvent('download');
-    await this.candidates.getByRole('button', { name: 'Export comparison (CSV)' }).click();
+    await this.candidates.getByRole('button', { name: button }).click();
     await (await downloading).saveAs(path);
   }
 }
