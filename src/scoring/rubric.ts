@@ -73,3 +73,21 @@ export const RCA = {
   /** Past this many words, a cause statement is not precise: matched concepts count less. */
   preciseWords: 60,
 } as const;
+
+/**
+ * The rubric's version: shown with every interview scorecard and comparison, so candidates
+ * scored months apart can be compared only when they were scored by the same rules. Bump it
+ * whenever a number in this file or a scorer's rule changes.
+ */
+export const RUBRIC_VERSION = '2026.11';
+
+/** Interview hire signal per dimension: a score at or above `strong` is strong, at or above `meets` meets the bar. */
+export const HIRE_SIGNAL = { strong: 80, meets: 60 } as const;
+
+export type HireSignal = 'strong' | 'meets' | 'below';
+
+export function hireSignal(score: number): HireSignal {
+  if (score >= HIRE_SIGNAL.strong) return 'strong';
+  if (score >= HIRE_SIGNAL.meets) return 'meets';
+  return 'below';
+}

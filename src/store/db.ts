@@ -7,6 +7,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Mode } from '../engine/check-action.ts';
 import type { LogEntry } from '../engine/attempt-log.ts';
+import type { Dimension } from '../scoring/scorecard.ts';
+import type { InterviewKeyMaterial, SealedBox } from './interview-crypto.ts';
 
 export const UNNAMED_TRAINEE = 'Unnamed trainee';
 
@@ -62,7 +64,37 @@ export interface ImportedScenarioRecord {
   readonly savedAt: string;
 }
 
+/** An interview (since v5): the attempt's candidate, weights and key; everything for the interviewer sealed. */
+export interface InterviewRecord {
+  /** The interview attempt's id (mode 'interview'). */
+  readonly attemptId: string;
+  readonly candidate: string;
+  readonly scenarioId: string;
+  /** The weights the attempt is scored with (also in its log's start entry). */
+  readonly weights: Readonly<Record<Dimension, number>>;
+  /** The rubric version in force when the interview was set up. */
+  readonly rubricVersion: string;
+  readonly createdAt: string;
+  /** Public key in the clear, private key wrapped with the passphrase. */
+  readonly key: InterviewKeyMaterial;
+  /** The scorecard, sealed when the RCA was submitted. */
+  results?: SealedBox;
+  /** Interviewer notes, each sealed: { at, text }. */
+  notes: SealedBox[];
+  /** Interviewer adjustments, each sealed: { at, dimension, points, reason }. */
+  adjustments: SealedBox[];
+}
+
+/** Interview weights saved under a name, to apply to the next interview (since v5). */
+export interface InterviewTemplateRecord {
+  readonly name: string;
+  readonly weights: Readonly<Record<Dimension, number>>;
+  readonly savedAt: string;
+}
+
 export class DrillDatabase extends Dexie {
+  interviews!: EntityTable<InterviewRecord, 'attemptId'>;
+  interviewTemplates!: EntityTable<InterviewTemplateRecord, 'name'>;
   scenarios!: EntityTable<ImportedScenarioRecord, 'hash'>;
   attempts!: EntityTable<AttemptRecord, 'id'>;
   logEntries!: EntityTable<LogEntryRecord, 'seq'>;
@@ -92,6 +124,8 @@ export class DrillDatabase extends Dexie {
       );
     // Version 4 adds scenarios imported in the browser (a new table: nothing to upgrade).
     this.version(4).stores({ scenarios: 'hash, scenarioId' });
+    // Version 5 adds interviews (keys and sealed results) and weight templates: new tables, nothing to upgrade.
+    this.version(5).stores({ interviews: 'attemptId, scenarioId, createdAt', interviewTemplates: 'name' });
   }
 }
 

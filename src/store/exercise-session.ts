@@ -44,8 +44,8 @@ export class ExerciseSession {
   }
 
   /** Starts a new attempt and stores it before returning. */
-  static async start(store: AttemptStore, scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string; trainee?: string }): Promise<StoreResult<ExerciseSession>> {
-    const exercise = new Exercise(scenario, { seed: options.seed, mode: options.mode });
+  static async start(store: AttemptStore, scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string; trainee?: string; weights?: Readonly<Record<string, number>> }): Promise<StoreResult<ExerciseSession>> {
+    const exercise = new Exercise(scenario, { seed: options.seed, mode: options.mode, ...(options.weights ? { weights: options.weights } : {}) });
     const created = await store.create(scenario, { ...options, log: exercise.log });
     if (!created.ok) return created;
     return { ok: true, value: new ExerciseSession(scenario, created.value, exercise, store, options.owner) };
@@ -144,7 +144,8 @@ export class ExerciseSession {
 
   private status(): { status: AttemptStatus; total?: number } {
     const view = this.exercise.view();
-    if (view.rca !== undefined) return { status: 'scored', total: score(this.scenario, this.exercise.log, this.attempt.mode).total };
+    // An interview's score is for the interviewer only: it is stored sealed (src/store/interview-store.ts), never as `total`.
+    if (view.rca !== undefined) return this.attempt.mode === 'interview' ? { status: 'scored' } : { status: 'scored', total: score(this.scenario, this.exercise.log, this.attempt.mode).total };
     if (view.resolvedAt !== undefined || view.ended) return { status: 'resolved' };
     return { status: 'in-progress' };
   }

@@ -6,6 +6,9 @@ import { lazy, Suspense } from 'react';
 // The debrief's charting library is large: it loads only when a debrief is opened.
 const DebriefPage = lazy(() => import('./debrief/debrief-page.tsx').then((m) => ({ default: m.DebriefPage })));
 const AuthorPage = lazy(() => import('./author/author-page.tsx').then((m) => ({ default: m.AuthorPage })));
+const InterviewNewPage = lazy(() => import('./interview/interview-new-page.tsx').then((m) => ({ default: m.InterviewNewPage })));
+const InterviewComparePage = lazy(() => import('./interview/interview-compare-page.tsx').then((m) => ({ default: m.InterviewComparePage })));
+const InterviewScorecardPage = lazy(() => import('./interview/interview-scorecard-page.tsx').then((m) => ({ default: m.InterviewScorecardPage })));
 const HistoryPage = lazy(() => import('./history/history-page.tsx').then((m) => ({ default: m.HistoryPage })));
 
 export function App() {
@@ -29,6 +32,14 @@ export function App() {
     return (
       <Suspense fallback={<main className="console-message">Loading the history…</main>}>
         <HistoryPage />
+      </Suspense>
+    );
+  // Interviews: set-up, comparison, and each interview's locked scorecard.
+  const interview = /^\/interview\/([A-Za-z0-9_-]+)\/?$/.exec(path)?.[1];
+  if (interview)
+    return (
+      <Suspense fallback={<main className="console-message">Loading…</main>}>
+        {interview === 'new' ? <InterviewNewPage /> : interview === 'compare' ? <InterviewComparePage /> : <InterviewScorecardPage key={interview} attemptId={interview} />}
       </Suspense>
     );
   return <LibraryPage />;

@@ -35,7 +35,8 @@ export async function exportScoresCsv(): Promise<string | undefined> {
   for (const attempt of list.value) {
     const scenario = findScenario(attempt.scenarioId);
     let card: ScoreRow['card'];
-    if (scenario && attempt.status === 'scored') {
+    // An interview's score is for the interviewer only (its scorecard page): left out here.
+    if (scenario && attempt.status === 'scored' && attempt.mode !== 'interview') {
       const loaded = await attemptStore.load(attempt.id);
       if (loaded.ok) card = score(scenario, loaded.value.log, attempt.mode);
     }

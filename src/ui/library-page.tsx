@@ -125,7 +125,7 @@ export function LibraryPage() {
             <option key={name} value={name} />
           ))}
         </datalist>{' '}
-        <SelectField<Mode> label="Mode" value={mode} onChange={setMode} options={(['practice', 'interview'] as const).map((m) => ({ value: m, label: MODE_LABEL[m] }))} />
+        <SelectField<Mode> label="Mode" value={mode} onChange={setMode} options={(['practice'] as const).map((m) => ({ value: m, label: MODE_LABEL[m] }))} />
       </div>
       <h2 id="scenarios-heading">Scenario library</h2>
       <div className="filters" role="group" aria-label="Filter and sort scenarios">
@@ -207,6 +207,26 @@ export function LibraryPage() {
             }}
           >
             Author a scenario
+          </a>{' '}
+          ·{' '}
+          <a
+            href="/interview/new"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/interview/new');
+            }}
+          >
+            Set up an interview
+          </a>{' '}
+          ·{' '}
+          <a
+            href="/interview/compare"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/interview/compare');
+            }}
+          >
+            Compare interview candidates
           </a>
         </p>
         <p className="import">
@@ -252,12 +272,19 @@ export function LibraryPage() {
                   <td>{a.mode}</td>
                   <td>{new Date(a.createdAt).toLocaleString()}</td>
                   <td>{STATUS_LABEL[a.status]}</td>
-                  <td>{a.total ?? '–'}</td>
+                  <td>{a.mode === 'interview' ? (a.status === 'scored' ? 'Locked' : '–') : (a.total ?? '–')}</td>
                   <td className="row-buttons">
                     <button type="button" onClick={() => void exportAttempt(a.id).then((message) => message && setError(message))} aria-label={`Export ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
                       Export
                     </button>{' '}
-                    {a.status === 'scored' && (
+                    {a.mode === 'interview' && (
+                      <>
+                        <button type="button" onClick={() => navigate(`/interview/${a.id}`)} aria-label={`Interview scorecard ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
+                          Scorecard
+                        </button>{' '}
+                      </>
+                    )}
+                    {a.status === 'scored' && a.mode !== 'interview' && (
                       <>
                         <button type="button" onClick={() => navigate(`/debrief/${a.id}`)} aria-label={`Debrief ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
                           Debrief

@@ -13,8 +13,9 @@ test('keyboard only: a full run from the library to the scorecard', async ({ pag
   const library = new LibraryPage(page);
   await library.goto();
 
-  await test.step('library: choose interview mode and start the flagship', async () => {
-    await kb.choose(library.mode, 'Interview (no hints)');
+  // Interviews are set up on /interview/new and end without a scorecard; this run is practice.
+  await test.step('library: choose practice mode and start the flagship', async () => {
+    await kb.choose(library.mode, 'Practice (hints and nudges)');
     await expectFocusVisible(library.mode, 'the Mode select');
     await kb.tabTo(library.startButton(flagship.title));
     await expectFocusVisible(library.startButton(flagship.title), 'the Start button');
@@ -23,7 +24,7 @@ test('keyboard only: a full run from the library to the scorecard', async ({ pag
   });
 
   const play = new ConsolePage(page);
-  await expect(page.getByText(/Interview · situation:/)).toBeVisible();
+  await expect(page.getByText(/Practice · situation:/)).toBeVisible();
 
   await test.step('clock: 10× with the arrow keys, then Resume', async () => {
     await kb.chooseRadio(play.speedRadio(1), play.speedRadio(10), 3);

@@ -26,11 +26,13 @@ async function play(session: ExerciseSession, seconds: number) {
 }
 
 describe('the attempt store', () => {
-  it('declares version 4: attempts, log entries, drafts and imported scenarios, with their indexes', async () => {
+  it('declares version 5: attempts, log entries, drafts, imported scenarios, interviews and their templates, with their indexes', async () => {
     const db = store.db;
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'drafts', 'logEntries', 'scenarios']);
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'drafts', 'interviewTemplates', 'interviews', 'logEntries', 'scenarios']);
+    expect(db.interviews.schema.primKey.name).toBe('attemptId');
+    expect(db.interviews.schema.indexes.map((i) => i.name).sort()).toEqual(['createdAt', 'scenarioId']);
     expect(db.attempts.schema.indexes.map((i) => i.name).sort()).toEqual(['scenarioId', 'status', 'trainee', 'updatedAt']);
     expect(db.logEntries.schema.primKey.name).toBe('[attemptId+seq]');
   });
@@ -128,7 +130,7 @@ describe('database versions', () => {
 
     const db = new DrillDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.attempts.get('old1')).toMatchObject({ status: 'scored', total: 77, trainee: 'Unnamed trainee' });
     expect(await db.logEntries.where('attemptId').equals('old1').count()).toBe(3);
     const upgraded = new AttemptStore(db);
@@ -148,7 +150,7 @@ describe('database version 3', () => {
     v2.close();
     const db = new DrillDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.attempts.get('old2'))?.trainee).toBe('Unnamed trainee');
     expect(await db.attempts.where('trainee').equals('Unnamed trainee').count()).toBe(1);
   });
@@ -165,5 +167,39 @@ describe('imported scenarios (version 4)', () => {
     await store.deleteScenario('h3');
     const after = await store.listScenarios();
     expect(after.ok && after.value.map((s) => s.hash)).toEqual(['h2']);
+  });
+});
+
+describe('database version 5 (interviews)', () => {
+  it('opens a version-4 database with real rows, keeps them, and adds empty interview tables', async () => {
+    const { default: Dexie } = await import('dexie');
+    const name = `migrate5-${++dbCount}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores({ attempts: 'id, scenarioId, status, updatedAt', logEntries: '[attemptId+seq], attemptId' });
+    v4.version(2).stores({ drafts: 'key' });
+    v4.version(3).stores({ attempts: 'id, scenarioId, status, updatedAt, trainee' });
+    v4.version(4).stores({ scenarios: 'hash, scenarioId' });
+    const session = await started();
+    await play(session, 60);
+    const attempt = await store.db.attempts.get(session.attempt.id);
+    const log = await store.db.logEntries.where('attemptId').equals(session.attempt.id).toArray();
+    await v4.table('attempts').add({ ...attempt, mode: 'interview', trainee: 'Candidate A' });
+    await v4.table('logEntries').bulkAdd(log);
+    await v4.table('drafts').add({ key: `${session.attempt.id}:rca`, value: { rootCause: 'x' }, savedAt: 'now' });
+    await v4.table('scenarios').add({ hash: 'h1', fileName: 'a.yaml', text: 'id: a', scenarioId: 'a', savedAt: 'now' });
+    v4.close();
+
+    const db = new DrillDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.attempts.get(session.attempt.id)).toMatchObject({ mode: 'interview', trainee: 'Candidate A', status: 'in-progress' });
+    expect(await db.logEntries.where('attemptId').equals(session.attempt.id).count()).toBe(log.length);
+    expect(await db.drafts.count()).toBe(1);
+    expect(await db.scenarios.get('h1')).toMatchObject({ scenarioId: 'a' });
+    expect(await db.interviews.count()).toBe(0);
+    expect(await db.interviewTemplates.count()).toBe(0);
+    const reopened = new AttemptStore(db);
+    const loaded = await reopened.load(session.attempt.id);
+    expect(loaded.ok && loaded.value.log).toEqual(session.log);
   });
 });

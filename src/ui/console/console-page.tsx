@@ -22,6 +22,7 @@ import { RcaExercise } from './rca-exercise.tsx';
 import { ScorecardView } from './scorecard-view.tsx';
 import { PracticeAids } from './practice-aids.tsx';
 import { describeEntry } from '../../engine/describe-entry.ts';
+import { InterviewComplete } from '../interview/interview-complete.tsx';
 
 /** What a control gets back: done, refused with a reason, or not saved. */
 export type ActOutcome = { readonly kind: 'done' } | { readonly kind: 'refused'; readonly reason: string } | { readonly kind: 'not-saved'; readonly message: string };
@@ -83,7 +84,8 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
   );
 
   const end = incidentEnd(scenario, log);
-  const nextUpdateDue = useMemo(() => (view.resolvedAt === undefined && !view.ended ? updateSchedule(scenario, log, view.t).nextDue : undefined), [scenario, log, view]);
+  // Interview: no countdown to the next update (it comes from the answer key's cadence).
+  const nextUpdateDue = useMemo(() => (mode !== 'interview' && view.resolvedAt === undefined && !view.ended ? updateSchedule(scenario, log, view.t).nextDue : undefined), [mode, scenario, log, view]);
   const nudges = useMemo(() => (mode === 'practice' ? nudgesFor(scenario, log, view) : []), [mode, scenario, log, view]);
   const closed = view.resolvedAt !== undefined || view.ended;
   const scored = view.rca !== undefined;
@@ -123,13 +125,15 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
 
       {mode === 'rca' ? (
         <RcaExercise session={session} view={view} log={log} act={act} />
+      ) : mode === 'interview' && (scored || showScore) ? (
+        <InterviewComplete session={session} log={log} />
       ) : scored || showScore ? (
         <ScorecardView session={session} log={log} />
       ) : closed ? (
         <div className="console-grid console-grid-closed">
           <RcaForm attemptId={session.attempt.id} act={act} view={view} onSubmitted={() => setShowScore(true)} scenarioTitle={spec.title} />
           <div className="col">
-            <UpdatePanel attemptId={session.attempt.id} clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={undefined} />
+            <UpdatePanel attemptId={session.attempt.id} clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={undefined} showDue={mode !== 'interview'} />
             <ActivityLog scenario={scenario} log={log} />
           </div>
         </div>
@@ -145,7 +149,7 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
             <IncidentPanel view={view} act={act} />
           </div>
           <div className="col work">
-            <UpdatePanel attemptId={session.attempt.id} clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={nextUpdateDue} />
+            <UpdatePanel attemptId={session.attempt.id} clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={nextUpdateDue} showDue={mode !== 'interview'} />
             <ActionsPanel scenario={scenario} view={view} act={act} />
           </div>
           {wide && (

@@ -8,7 +8,7 @@ import { SelectField } from '../select-field.tsx';
 import { useDraft } from '../use-draft.ts';
 
 /** Status updates, with the countdown to the next one due; still open after resolve, for the resolution notice. */
-export function UpdatePanel({ attemptId, clockStart, view, act, nextUpdateDue }: { readonly attemptId: string; readonly clockStart: string; readonly view: ExerciseView; readonly act: Act; readonly nextUpdateDue: number | undefined }) {
+export function UpdatePanel({ attemptId, clockStart, view, act, nextUpdateDue, showDue = true }: { readonly attemptId: string; readonly clockStart: string; readonly view: ExerciseView; readonly act: Act; readonly nextUpdateDue: number | undefined; /** False in an interview: no countdown from the answer key. */ readonly showDue?: boolean }) {
   const [audience, setAudience] = useState<Audience>('stakeholders');
   const draft = useDraft<string>(`${attemptId}:update`, '', (v): v is string => typeof v === 'string');
   const text = draft.value;
@@ -20,7 +20,11 @@ export function UpdatePanel({ attemptId, clockStart, view, act, nextUpdateDue }:
     <section className="panel update" aria-label="Post update">
       <h2>Post update</h2>
       <p className="due">
-        {closed
+        {!showDue
+          ? closed
+            ? 'The incident is closed.'
+            : 'Post updates when you judge they are needed.'
+          : closed
           ? 'The incident is closed: tell people service is restored and what, if anything, they need to do.'
           : nextUpdateDue === undefined
             ? 'No further updates due.'

@@ -31,7 +31,31 @@ export function DebriefPage({ attemptId }: { readonly attemptId: string }) {
   }, [attemptId]);
   if (!state) return <main className="console-message">Loading the debrief…</main>;
   if ('error' in state) return <ErrorScreen message={state.error} />;
+  // An interview's score is for the interviewer only: it is on the interview's own, locked scorecard.
+  if (state.attempt.mode === 'interview') return <InterviewLocked attemptId={attemptId} />;
   return <Debrief {...state} />;
+}
+
+function InterviewLocked({ attemptId }: { readonly attemptId: string }) {
+  return (
+    <main className="console-message">
+      <LibraryLink />
+      <h1>Interview results are locked</h1>
+      <p>
+        This attempt is an interview: its score is shown only on the{' '}
+        <a
+          href={`/interview/${attemptId}`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`/interview/${attemptId}`);
+          }}
+        >
+          interview scorecard
+        </a>
+        , after the interviewer's passphrase is given.
+      </p>
+    </main>
+  );
 }
 
 function Debrief({ attempt, log, scenario }: Loaded) {

@@ -31,7 +31,8 @@ export function HistoryPage() {
       for (const attempt of [...list.value].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
         const loadedScenario = findScenario(attempt.scenarioId);
         let card: Scorecard | undefined;
-        if (loadedScenario && attempt.status === 'scored') {
+        // An interview's score is for the interviewer only (its scorecard page): not shown here.
+        if (loadedScenario && attempt.status === 'scored' && attempt.mode !== 'interview') {
           const loaded = await attemptStore.load(attempt.id);
           if (loaded.ok) card = score(loadedScenario, loaded.value.log, attempt.mode);
         }
@@ -109,7 +110,7 @@ export function HistoryPage() {
                     <td>{attempt.scenarioTitle}</td>
                     <td>{attempt.mode}</td>
                     <td>{attempt.status}</td>
-                    <td>{card?.total ?? '–'}</td>
+                    <td>{attempt.mode === 'interview' && attempt.status === 'scored' ? 'Locked' : (card?.total ?? '–')}</td>
                     {DIMENSIONS.map((d) => (
                       <td key={d}>{card?.dimensions[d].score ?? '–'}</td>
                     ))}

@@ -293,6 +293,12 @@ export class ConsolePage {
   // --- RCA and scorecard -------------------------------------------------------------------
 
   async submitRca(rca: RcaInput): Promise<void> {
+    await this.fillAndSubmitRca(rca);
+    await expect(this.scorecard).toBeVisible();
+  }
+
+  /** Fills the RCA form and presses Submit, without expecting a scorecard (an interview shows none). */
+  async fillAndSubmitRca(rca: RcaInput): Promise<void> {
     const form = this.rca;
     await form.getByRole('textbox', { name: /^Proximate cause/ }).fill(rca.proximateCause);
     await form.getByRole('textbox', { name: /^Root cause/ }).fill(rca.rootCause);
@@ -310,7 +316,6 @@ export class ConsolePage {
       await group.getByRole('textbox', { name: 'Measure of success' }).fill(action.measure);
     }
     await form.getByRole('button', { name: 'Submit RCA' }).click();
-    await expect(this.scorecard).toBeVisible();
   }
 
   dimension(d: Dimension): Locator {
