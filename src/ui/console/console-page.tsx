@@ -22,6 +22,8 @@ import { RcaExercise } from './rca-exercise.tsx';
 import { ScorecardView } from './scorecard-view.tsx';
 import { PracticeAids } from './practice-aids.tsx';
 import { describeEntry } from '../../engine/describe-entry.ts';
+import { useAttemptHost } from './use-attempt-host.ts';
+import { ParticipantsContext } from './decided-by.tsx';
 
 /** What a control gets back: done, refused with a reason, or not saved. */
 export type ActOutcome = { readonly kind: 'done' } | { readonly kind: 'refused'; readonly reason: string } | { readonly kind: 'not-saved'; readonly message: string };
@@ -51,6 +53,8 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
   // The RCA exercise has no live incident: no clock to run.
   useClock(session.attempt.mode === 'rca' ? undefined : session);
+  // This window is the attempt's only writer; a facilitator's or projector window follows it and asks it to act.
+  useAttemptHost(session.attempt.mode === 'rca' || session.attempt.mode === 'interview' ? undefined : session);
   const { scenario } = session;
   const { spec } = scenario;
   const log = useMemo(() => session.log, [session, version]);
@@ -89,6 +93,7 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
   const scored = view.rca !== undefined;
 
   return (
+    <ParticipantsContext.Provider value={mode === 'tabletop' ? (session.attempt.participants ?? []) : undefined}>
     <div className="console">
       <header className="console-header">
         <div>
@@ -98,6 +103,18 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
             {mode === 'practice' ? 'Practice' : mode === 'interview' ? 'Interview' : mode === 'rca' ? 'RCA exercise' : 'Tabletop'}{mode === 'rca' ? '' : ' · situation: '}{mode === 'rca' ? null : <strong>{view.phaseTitle}</strong>}
           </p>
         </div>
+        {(mode === 'practice' || mode === 'tabletop') && (
+          <div className="window-buttons">
+            <button type="button" onClick={() => window.open(`/facilitate/${session.attempt.id}`, `facilitate-${session.attempt.id}`, 'popup,width=1280,height=900')}>
+              Open facilitator window
+            </button>
+            {mode === 'tabletop' && (
+              <button type="button" onClick={() => window.open(`/project/${session.attempt.id}`, `project-${session.attempt.id}`, 'popup,width=1280,height=800')}>
+                Open projector view
+              </button>
+            )}
+          </div>
+        )}
         {mode !== 'rca' && <ClockPanel session={session} view={view} end={end} />}
       </header>
 
@@ -156,5 +173,6 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
         </div>
       )}
     </div>
+    </ParticipantsContext.Provider>
   );
 }
