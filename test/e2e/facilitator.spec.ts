@@ -116,3 +116,14 @@ test('adjustments and notes carry into the scorecard, the debrief, the Markdown 
   expect(row).toContain('escalation -20 at +0m: Escalated without any evidence');
   expect(row).toContain('+0m: Did not check the change calendar.');
 });
+
+test('as the acceptance check does it: the first Start, a facilitator button, the declaration seen in the new window', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /^Start/ }).first().click();
+  await expect(page.getByRole('region', { name: /Simulated clock/i })).toBeVisible();
+  const [fac] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: /facilitator/i }).first().click()]);
+  await expect(fac.getByRole('region', { name: 'Activity log' })).toBeVisible();
+  await expect(fac.getByRole('region', { name: 'Activity log' })).not.toContainText(/major incident/i);
+  await page.getByRole('button', { name: /Declare major incident/i }).click();
+  await expect(fac.getByRole('region', { name: 'Activity log' }).getByText(/major incident/i).first()).toBeVisible();
+});
