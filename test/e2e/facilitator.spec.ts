@@ -78,16 +78,16 @@ test('adjustments and notes carry into the scorecard, the debrief, the Markdown 
   const fac = await FacilitatorPage.open(page);
 
   await fac.addNote('Did not check the change calendar.');
-  await fac.adjust('Escalation', -20, 'Escalated without any evidence');
-  await expect(fac.adjustments.getByRole('status')).toHaveText('Escalation adjusted by -20.');
+  await fac.adjust('Escalation', 20, 'Phoned the vendor before being asked');
+  await expect(fac.adjustments.getByRole('status')).toHaveText('Escalation adjusted by +20.');
   // Straight to the end of the exercise: time is up, the RCA follows.
   await fac.jumpTo('09:55');
   await expect(play.rca).toBeVisible();
   await play.submitRca({ proximateCause: 'SAML signing certificate rotated', rootCause: 'No check of relying parties before rotation', contributingFactors: ['No runbook'], actions: [{ kind: 'corrective', text: 'Re-import the certificate', owner: 'IAM', due: '2026-12-01', measure: 'Sign-ins succeed' }] });
 
   const escalation = play.dimension('escalation');
-  await expect(escalation.getByRole('list', { name: 'Facilitator adjustments to Escalation' })).toContainText('-20');
-  await expect(escalation.getByRole('list', { name: 'Facilitator adjustments to Escalation' })).toContainText('Escalated without any evidence');
+  await expect(escalation.getByRole('list', { name: 'Facilitator adjustments to Escalation' })).toContainText('+20');
+  await expect(escalation.getByRole('list', { name: 'Facilitator adjustments to Escalation' })).toContainText('Phoned the vendor before being asked');
   const { total } = await play.scorecardNumbers();
 
   const downloading = page.waitForEvent('download');
@@ -95,7 +95,7 @@ test('adjustments and notes carry into the scorecard, the debrief, the Markdown 
   const report = readFileSync((await (await downloading).path()) ?? '', 'utf8');
   expect(report).toContain("## Facilitator's notes and adjustments");
   expect(report).toContain('note: Did not check the change calendar.');
-  expect(report).toMatch(/Escalation -20: Escalated without any evidence/);
+  expect(report).toMatch(/Escalation \+20: Phoned the vendor before being asked/);
   expect(report).toContain(`**Total score:** ${total}/100`);
 
   await play.scorecard.getByRole('button', { name: 'Open debrief' }).click();
@@ -103,7 +103,9 @@ test('adjustments and notes carry into the scorecard, the debrief, the Markdown 
   await expect(scores.getByRole('heading', { name: new RegExp(`^Total ${total}/100`) })).toBeVisible();
   const debriefEscalation = scores.getByRole('region', { name: /^Escalation: \d+ of 100$/ });
   await expect(debriefEscalation).toContainText('adjusted score');
-  await expect(debriefEscalation.getByRole('list', { name: 'Facilitator adjustments to Escalation' })).toContainText('Escalated without any evidence');
+  const automatic = Number(/automatic score (\d+)/.exec(await debriefEscalation.innerText())?.[1]);
+  await expect(debriefEscalation).toHaveAccessibleName(`Escalation: ${Math.min(100, automatic + 20)} of 100`);
+  await expect(debriefEscalation.getByRole('list', { name: 'Facilitator adjustments to Escalation' })).toContainText('Phoned the vendor before being asked');
   await expect(page.getByRole('region', { name: "Facilitator's notes" })).toContainText('Did not check the change calendar.');
 
   await library.goto();
@@ -113,7 +115,7 @@ test('adjustments and notes carry into the scorecard, the debrief, the Markdown 
   const [header, row] = csv.trimEnd().split('\r\n');
   expect(header).toBe('attempt,scenario,mode,started,status,total,severity,escalation,communication,rca,adjustments,notes');
   expect(row).toContain(`,scored,${total},`);
-  expect(row).toContain('escalation -20 at +0m: Escalated without any evidence');
+  expect(row).toContain('escalation +20 at +0m: Phoned the vendor before being asked');
   expect(row).toContain('+0m: Did not check the change calendar.');
 });
 
