@@ -47,6 +47,16 @@ test('the facilitator window follows the trainee live and drives the clock and i
     await expect(play.log).not.toContainText('Ad-hoc inject');
   });
 
+  await test.step('an ad-hoc alert set for a clock time arrives then, not before', async () => {
+    await fac.inject.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Alert' });
+    await fac.inject.getByRole('combobox', { name: 'Level' }).selectOption('critical');
+    await fac.sendInject('Alert', 'Payroll monitor', 'Payroll batch queue stalled', '09:20');
+    await expect(fac.log.getByText(/Ad-hoc inject, due in \d+m(\d+s)?: alert "Payroll batch queue stalled"/)).toBeVisible();
+    await expect(play.alerts).not.toContainText('Payroll batch queue stalled');
+    await fac.jumpTo('09:21');
+    await expect(play.alerts.getByRole('article', { name: /^critical alert on .* at 09:20$/ })).toContainText('Payroll batch queue stalled');
+  });
+
   await test.step('notes and adjustments: a reason is required; the live score changes; the trainee sees neither', async () => {
     await fac.addNote('Quick to declare; no service desk update yet.');
     const before = await fac.scoreRow('Communication');

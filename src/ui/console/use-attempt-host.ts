@@ -13,13 +13,16 @@ export function useAttemptHost(session: ExerciseSession | undefined): void {
     if (!session) return;
     const channel = new AttemptChannel(session.attempt.id);
     const state = (): SessionState => ({ logLength: session.log.length, simTime: session.now, paused: session.paused, speed: session.speed, lost: session.lost });
-    const unsubscribe = session.subscribe(() => channel.post({ kind: 'changed', state: state() }));
-    const beat = window.setInterval(() => channel.post({ kind: 'heartbeat', state: state() }), HEARTBEAT_MS);
-    channel.post({ kind: 'heartbeat', state: state() });
+    // A tab that lost the attempt to another goes quiet: the one that has it now speaks for it.
+    const tell = (kind: 'changed' | 'heartbeat') => {
+      if (!session.lost) channel.post({ kind, state: state() });
+    };
+    const unsubscribe = session.subscribe(() => tell('changed'));
+    const beat = window.setInterval(() => tell('heartbeat'), HEARTBEAT_MS);
+    tell('heartbeat');
     const stop = channel.listen((message) => {
-      if (message.kind === 'hello') channel.post({ kind: 'heartbeat', state: state() });
+      if (message.kind === 'hello') tell('heartbeat');
       if (message.kind !== 'command') return;
-      // A tab that lost the attempt to another stays silent: the one that has it answers.
       if (session.lost) return;
       void carryOut(session, message.command).then((outcome) => channel.post({ kind: 'reply', id: message.id, ...outcome }));
     });

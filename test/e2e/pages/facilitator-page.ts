@@ -34,12 +34,19 @@ export class FacilitatorPage {
     await this.clock.getByRole('button', { name: 'Jump', exact: true }).click();
   }
 
-  async sendInject(kind: 'Alert' | 'User report' | 'Stakeholder message', from: string, text: string): Promise<void> {
+  /** Sends an ad-hoc inject now, or at a clock time ("HH:MM"). */
+  async sendInject(kind: 'Alert' | 'User report' | 'Stakeholder message', from: string, text: string, at?: string): Promise<void> {
     await this.inject.getByRole('combobox', { name: 'Kind' }).selectOption({ label: kind });
     await this.inject.getByRole('textbox', { name: kind === 'Alert' ? 'Source' : 'From' }).fill(from);
     await this.inject.getByRole('textbox', { name: 'Inject text' }).fill(text);
+    if (at) {
+      await this.inject.getByRole('radio', { name: 'At clock time' }).check();
+      await this.inject.getByRole('textbox', { name: 'Arrival time' }).fill(at);
+    } else {
+      await this.inject.getByRole('radio', { name: 'Now' }).check();
+    }
     await this.inject.getByRole('button', { name: 'Send inject' }).click();
-    await expect(this.inject.getByRole('status')).toHaveText('Sent.');
+    await expect(this.inject.getByRole('status')).toHaveText(at ? `Scheduled for ${at}.` : 'Sent.');
   }
 
   async addNote(text: string): Promise<void> {
