@@ -98,23 +98,24 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
       <header className="console-header">
         <div>
           <LibraryLink onBeforeLeave={() => session.setPaused(true)} />
+          {(mode === 'practice' || mode === 'tabletop') && (
+            // On the Library link's line, so the header does not grow.
+            <span className="window-buttons">
+              <button type="button" className="linklike" onClick={() => window.open(`/facilitate/${session.attempt.id}`, `facilitate-${session.attempt.id}`, 'popup,width=1280,height=900')}>
+                Open facilitator window
+              </button>
+              {mode === 'tabletop' && (
+                <button type="button" className="linklike" onClick={() => window.open(`/project/${session.attempt.id}`, `project-${session.attempt.id}`, 'popup,width=1280,height=800')}>
+                  Open projector view
+                </button>
+              )}
+            </span>
+          )}
           <h1>{spec.title}</h1>
           <p className="console-sub">
             {mode === 'practice' ? 'Practice' : mode === 'interview' ? 'Interview' : mode === 'rca' ? 'RCA exercise' : 'Tabletop'}{mode === 'rca' ? '' : ' · situation: '}{mode === 'rca' ? null : <strong>{view.phaseTitle}</strong>}
           </p>
         </div>
-        {(mode === 'practice' || mode === 'tabletop') && (
-          <div className="window-buttons">
-            <button type="button" onClick={() => window.open(`/facilitate/${session.attempt.id}`, `facilitate-${session.attempt.id}`, 'popup,width=1280,height=900')}>
-              Open facilitator window
-            </button>
-            {mode === 'tabletop' && (
-              <button type="button" onClick={() => window.open(`/project/${session.attempt.id}`, `project-${session.attempt.id}`, 'popup,width=1280,height=800')}>
-                Open projector view
-              </button>
-            )}
-          </div>
-        )}
         {mode !== 'rca' && <ClockPanel session={session} view={view} end={end} />}
       </header>
 

@@ -26,7 +26,9 @@ export function useAttemptHost(session: ExerciseSession | undefined): void {
       if (session.lost) return;
       void carryOut(session, message.command).then((outcome) => channel.post({ kind: 'reply', id: message.id, ...outcome }));
     });
-    const closing = () => channel.post({ kind: 'closing' });
+    const closing = () => {
+      if (!session.lost) channel.post({ kind: 'closing' });
+    };
     window.addEventListener('pagehide', closing);
     return () => {
       closing();

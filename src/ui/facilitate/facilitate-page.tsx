@@ -78,8 +78,8 @@ function Facilitator({ scenario, log, state, link, channel, participants }: { re
             <dl className="key">
               <dt>Expected priority now</dt>
               <dd>
-                {key.expectedLevel ?? 'none yet'}
-                {key.expectedWhy ? ` (${key.expectedWhy})` : ''} · theirs: {view.priority?.level ?? 'not set'}
+                <strong>{key.expectedLevel ?? 'none yet'}</strong> · theirs: {view.priority?.level ?? 'not set'}
+                {key.expectedWhy && <span className="why">{key.expectedWhy}</span>}
               </dd>
               {key.majorIncidentBy !== undefined && (
                 <>
@@ -117,8 +117,8 @@ function Facilitator({ scenario, log, state, link, channel, participants }: { re
               <thead>
                 <tr>
                   <th scope="col">Dimension</th>
-                  <th scope="col">Automatic</th>
-                  <th scope="col">Adjustments</th>
+                  <th scope="col">Rubric</th>
+                  <th scope="col">Adjust</th>
                   <th scope="col">Score</th>
                 </tr>
               </thead>

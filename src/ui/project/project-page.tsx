@@ -49,7 +49,7 @@ export function ProjectPage({ attemptId }: { readonly attemptId: string }) {
           <h2>Alerts</h2>
           {view.alerts.length === 0 && <p>No alerts yet.</p>}
           <ul>
-            {[...view.alerts].reverse().map(({ t, alert, acknowledgedAt }) => (
+            {[...view.alerts].reverse().slice(0, 5).map(({ t, alert, acknowledgedAt }) => (
               <li key={alert.id} className={`alert-${alert.level}`}>
                 <time>{at(t)}</time> <strong>{alert.level}</strong> {service(alert.service)}: {alert.text}
                 {acknowledgedAt !== undefined ? ' (acknowledged)' : ''}
@@ -61,7 +61,7 @@ export function ProjectPage({ attemptId }: { readonly attemptId: string }) {
           <h2>Reports</h2>
           {view.reports.length === 0 && <p>No reports yet.</p>}
           <ul>
-            {[...view.reports].reverse().map(({ t, report }) => (
+            {[...view.reports].reverse().slice(0, 5).map(({ t, report }) => (
               <li key={report.id}>
                 <time>{at(t)}</time> <strong>{report.from}</strong>: {report.text}
               </li>
@@ -72,7 +72,7 @@ export function ProjectPage({ attemptId }: { readonly attemptId: string }) {
           <h2>Updates posted</h2>
           {view.updates.length === 0 && <p>No updates yet.</p>}
           <ul>
-            {[...view.updates].reverse().map((u, i) => (
+            {[...view.updates].reverse().slice(0, 3).map((u, i) => (
               <li key={i}>
                 <time>{at(u.t)}</time> to {AUDIENCE_LABEL[u.action.audience]}: {u.action.text}
               </li>
