@@ -119,6 +119,8 @@ export class ExerciseSession {
       if (refused) return { ok: false, reason: refused };
       const next = this.exercise.nextEventAt();
       if (next === undefined) return { ok: false, reason: 'Nothing more is due: the exercise has ended.' };
+      // Ending the exercise is not an inject: that takes a deliberate jump to the end time.
+      if (next >= this.scenario.duration) return { ok: false, reason: `Nothing else is due before the exercise ends at ${clockTime(this.scenario.spec.clockStart, this.scenario.duration)}; to end it now, jump to that time.` };
       return this.advanceStored(next);
     });
   }

@@ -110,6 +110,17 @@ describe('clock jumps', () => {
     if (!past.ok) expect(past.reason).toMatch(/ends at 09:55/);
   });
 
+  it('do not end the exercise as if its end were an inject', async () => {
+    const session = await started();
+    let guard = 0;
+    let last: Awaited<ReturnType<ExerciseSession['jumpToNext']>> | undefined;
+    do last = await session.jumpToNext();
+    while (last.ok && ++guard < 500);
+    expect(last).toEqual({ ok: false, reason: 'Nothing else is due before the exercise ends at 09:55; to end it now, jump to that time.' });
+    expect(session.attempt.status).toBe('in-progress');
+    expect(session.now).toBeLessThan(scenario.duration);
+  });
+
   it('refuse once the exercise is over', async () => {
     const session = await started();
     expect((await session.jumpTo(scenario.duration)).ok).toBe(true);
