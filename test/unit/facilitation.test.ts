@@ -110,6 +110,20 @@ describe('clock jumps', () => {
     if (!past.ok) expect(past.reason).toMatch(/ends at 09:55/);
   });
 
+  it('do not move the clock when the write of what happened fails', async () => {
+    const session = await started();
+    const before = session.log;
+    store.db.logEntries.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const result = await session.jumpTo(time('10m'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/out of storage space/);
+    expect(session.now).toBe(0);
+    expect(session.log).toEqual(before);
+    expect((await storedLog(session)).attempt.simTime).toBe(0);
+  });
+
   it('do not end the exercise as if its end were an inject', async () => {
     const session = await started();
     let guard = 0;
