@@ -9,7 +9,6 @@
  */
 import { z } from 'zod';
 import { FACILITATOR_SCHEMAS } from '../engine/facilitator.ts';
-import type { FacilitatorCommand } from '../engine/facilitator.ts';
 
 export const channelName = (attemptId: string): string => `incident-drill:attempt:${attemptId}`;
 
@@ -27,8 +26,7 @@ const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('jump-to'), t: z.number().min(0) }),
   z.object({ type: z.literal('facilitate'), command: FacilitatorCommandSchema }),
 ]);
-export type ClockCommand = Exclude<z.infer<typeof Command>, { type: 'facilitate' }>;
-export type ChannelCommand = ClockCommand | { readonly type: 'facilitate'; readonly command: FacilitatorCommand };
+export type ChannelCommand = z.infer<typeof Command>;
 
 const Message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('changed'), state: State }),
@@ -39,16 +37,12 @@ const Message = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('command'), id: z.string().min(1), command: Command }),
   z.object({ kind: z.literal('reply'), id: z.string().min(1), ok: z.boolean(), reason: z.string().optional() }),
 ]);
-export type ChannelMessage =
-  | { readonly kind: 'changed' | 'heartbeat'; readonly state: SessionState }
-  | { readonly kind: 'closing' | 'hello' }
-  | { readonly kind: 'command'; readonly id: string; readonly command: ChannelCommand }
-  | { readonly kind: 'reply'; readonly id: string; readonly ok: boolean; readonly reason?: string };
+export type ChannelMessage = z.infer<typeof Message>;
 
 /** A message as received, checked; anything else on the channel is ignored. */
 export function parseMessage(data: unknown): ChannelMessage | undefined {
   const parsed = Message.safeParse(data);
-  return parsed.success ? (parsed.data as ChannelMessage) : undefined;
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** No heartbeat for this long: the trainee's window is taken to be closed. */

@@ -52,7 +52,7 @@ async function carryOut(session: ExerciseSession, command: ChannelCommand): Prom
       await session.setPaused(false);
       return { ok: true };
     case 'speed':
-      if (!(SPEEDS as readonly number[]).includes(command.speed)) return { ok: false, reason: `The speed must be one of ${SPEEDS.map((s) => `${s}×`).join(', ')}.` };
+      if (!SPEEDS.some((s) => s === command.speed)) return { ok: false, reason: `The speed must be one of ${SPEEDS.map((s) => `${s}×`).join(', ')}.` };
       await session.setSpeed(command.speed);
       return { ok: true };
     case 'jump-next': {

@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { LogEntry } from '../../engine/attempt-log.ts';
 import { deriveView, type ExerciseView } from '../../engine/exercise-view.ts';
-import { describeEntry } from '../../engine/describe-entry.ts';
+import { decidedBy, describeEntry } from '../../engine/describe-entry.ts';
 import type { FacilitatorCommand } from '../../engine/facilitator.ts';
+import type { Mode } from '../../engine/check-action.ts';
 import { ALERT_LEVELS } from '../../scenario/schema.ts';
 import { clockTime, formatDuration, offsetOfClockTime, simMs, spokenDuration } from '../../scenario/duration.ts';
 import { score } from '../../scoring/score.ts';
@@ -24,13 +25,12 @@ export function FacilitatePage({ attemptId }: { readonly attemptId: string }) {
   if (live.kind === 'loading') return <main className="console-message">Opening the facilitator console…</main>;
   if (live.kind === 'error') return <ErrorScreen message={live.message} />;
   if (live.attempt.mode === 'interview' || live.attempt.mode === 'rca') return <ErrorScreen message={`The facilitator console is not available for ${live.attempt.mode === 'rca' ? 'an RCA exercise' : 'an interview'}.`} />;
-  return <Facilitator scenario={live.scenario} log={live.log} state={live.state} link={live.link} channel={live.channel} participants={live.attempt.participants ?? []} />;
+  return <Facilitator scenario={live.scenario} log={live.log} state={live.state} link={live.link} channel={live.channel} mode={live.attempt.mode} participants={live.attempt.participants ?? []} />;
 }
 
-function Facilitator({ scenario, log, state, link, channel, participants }: { readonly scenario: LoadedScenario; readonly log: readonly LogEntry[]; readonly state: SessionState; readonly link: Link; readonly channel: AttemptChannel; readonly participants: readonly string[] }) {
+function Facilitator({ scenario, log, state, link, channel, mode, participants }: { readonly scenario: LoadedScenario; readonly log: readonly LogEntry[]; readonly state: SessionState; readonly link: Link; readonly channel: AttemptChannel; readonly mode: Mode; readonly participants: readonly string[] }) {
   const { spec } = scenario;
   const view = useMemo(() => deriveView(scenario, log, simMs(state.simTime)), [scenario, log, state.simTime]);
-  const mode = (log[0]?.type === 'exercise.start' ? log[0].payload.mode : 'practice') as 'practice' | 'tabletop';
   const card = useMemo(() => score(scenario, log, mode), [scenario, log, mode]);
   const closed = view.resolvedAt !== undefined || view.ended;
   const key = useMemo(() => answerKey(scenario, log, view.t, closed), [scenario, log, view.t, closed]);
@@ -145,7 +145,7 @@ function Facilitator({ scenario, log, state, link, channel, participants }: { re
             <ol reversed>
               {[...log].reverse().map((entry) => {
                 const { who, text } = describeEntry(scenario, entry);
-                const by = (entry.payload as { by?: string } | null)?.by;
+                const by = decidedBy(entry);
                 return (
                   <li key={entry.seq} className={`entry entry-${who}${entry.type === 'action.refused' ? ' entry-refused' : ''}`}>
                     <time>{at(entry.t)}</time> <span className="who">{who === 'you' ? (by ? by : mode === 'tabletop' ? 'Team' : 'Trainee') : who === 'scenario' ? 'Scenario' : who === 'facilitator' ? 'Facilitator' : 'System'}</span> <span className="text">{text}</span>
