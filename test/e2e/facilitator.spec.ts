@@ -72,6 +72,16 @@ test('the facilitator window follows the trainee live and drives the clock and i
     await expect(play.log).not.toContainText('Clear, calm call');
   });
 
+  await test.step('a reloaded trainee window takes the commands again', async () => {
+    await page.reload();
+    await expect(play.clock).toBeVisible();
+    await fac.clock.getByRole('button', { name: 'Resume' }).click();
+    await expect(fac.clock.getByRole('status')).toHaveText('Resumed.');
+    await expect(play.pauseButton).toBeVisible();
+    await fac.clock.getByRole('button', { name: 'Pause' }).click();
+    await expect(play.resumeButton).toBeVisible();
+  });
+
   await test.step('closing the trainee window shows it on the facilitator and disables the commands', async () => {
     await page.close();
     await expect(fac.page.getByRole('alert').filter({ hasText: "The trainee's window is closed" })).toBeVisible();

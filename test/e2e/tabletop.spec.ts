@@ -29,7 +29,7 @@ test('a tabletop: participants, decisions tagged by person, the projector follow
   const [projectorPage] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Open projector view' }).click()]);
   const decisions = projectorPage.getByRole('region', { name: 'Decisions' });
   await expect(decisions).toContainText('No decisions yet.');
-  await expect(projectorPage.getByLabel('Time of day')).toHaveText(await play.clock.getByRole('timer').innerText());
+  await expect(projectorPage.getByRole('timer', { name: 'Time of day' })).toHaveText(await play.clock.getByRole('timer').innerText());
   await expect(projectorPage.getByText(/^Situation:/)).toContainText(flagship.phase.degraded);
 
   await test.step('decisions are recorded with who made them and shown on the projector live', async () => {
@@ -52,7 +52,7 @@ test('a tabletop: participants, decisions tagged by person, the projector follow
     await fac.addNote('Ben called the major incident early.');
     await fac.jumpTo('09:55');
     await expect(play.rca).toBeVisible();
-    await expect(projectorPage.getByLabel('Time of day')).toHaveText('09:55');
+    await expect(projectorPage.getByRole('timer', { name: 'Time of day' })).toHaveText('09:55');
     await expect(projectorPage.getByText(/Time is up/)).toBeVisible();
     await play.submitRca({ proximateCause: 'Signing certificate rotated', rootCause: 'No relying-party check before rotation', contributingFactors: ['No runbook'], actions: [{ kind: 'preventive', text: 'Add a rotation checklist', owner: 'IAM', due: '2026-12-01', measure: 'Checklist used' }] });
     const downloading = page.waitForEvent('download');

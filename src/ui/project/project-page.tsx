@@ -32,8 +32,10 @@ export function ProjectPage({ attemptId }: { readonly attemptId: string }) {
     <main className="projector">
       <header>
         <h1>{spec.title}</h1>
-        <p className="projector-clock" aria-label="Time of day">
-          {at(view.t)}
+        <p className="projector-clock">
+          <span role="timer" aria-label="Time of day">
+            {at(view.t)}
+          </span>
         </p>
         <p className="projector-situation">
           Situation: <strong>{view.phaseTitle}</strong>
