@@ -19,8 +19,10 @@ test('the facilitator window follows the trainee live and drives the clock and i
   });
 
   await test.step('speed, resume and pause from the facilitator change the trainee clock', async () => {
-    await fac.clock.getByRole('radio', { name: '5×' }).check();
+    await fac.clock.getByRole('radio', { name: '5×' }).click();
+    await expect(fac.clock.getByRole('status')).toHaveText('Speed 5×.');
     await expect(play.speedRadio(5)).toBeChecked();
+    await expect(fac.clock.getByRole('radio', { name: '5×' })).toBeChecked();
     await fac.clock.getByRole('button', { name: 'Resume' }).click();
     await expect(play.pauseButton).toBeVisible();
     await fac.clock.getByRole('button', { name: 'Pause' }).click();

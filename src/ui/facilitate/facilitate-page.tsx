@@ -183,6 +183,8 @@ function useOutcome() {
 function ClockControl({ state, view, closed, disabled, send, clockStart }: { readonly state: SessionState; readonly view: ExerciseView; readonly closed: boolean; readonly disabled: boolean; readonly send: Send; readonly clockStart: string }) {
   const { message, setMessage, report } = useOutcome();
   const [target, setTarget] = useState('');
+  // The speed chosen shows at once; it reverts if the trainee's window refuses it.
+  const [pendingSpeed, setPendingSpeed] = useState<number | undefined>();
   const off = disabled || closed;
   return (
     <section className="panel" aria-label="Clock control">
@@ -202,7 +204,17 @@ function ClockControl({ state, view, closed, disabled, send, clockStart }: { rea
         <legend>Speed</legend>
         {SPEEDS.map((speed) => (
           <label key={speed}>
-            <input type="radio" name="facilitator-speed" value={speed} checked={state.speed === speed} onChange={async () => report(await send({ type: 'speed', speed }), `Speed ${speed}×.`)} />
+            <input
+              type="radio"
+              name="facilitator-speed"
+              value={speed}
+              checked={(pendingSpeed ?? state.speed) === speed}
+              onChange={async () => {
+                setPendingSpeed(speed);
+                report(await send({ type: 'speed', speed }), `Speed ${speed}×.`);
+                setPendingSpeed(undefined);
+              }}
+            />
             {speed}×
           </label>
         ))}
