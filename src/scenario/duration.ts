@@ -44,3 +44,18 @@ export function spokenDuration(ms: number): string {
   const m = Math.round((total % 3600) / 60);
   return h ? `${h} h${m ? ` ${m} min` : ''}` : `${m} min`;
 }
+
+/**
+ * The inverse of clockTime: "10:05" on a scenario starting at "09:40" -> 25 minutes. A time of
+ * day before the start means the next day (the clock wraps past midnight). Undefined unless HH:MM.
+ */
+export function offsetOfClockTime(clockStart: string, time: string): number | undefined {
+  const match = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(time);
+  if (!match) return undefined;
+  const hh = Number(match[1]);
+  const mm = Number(match[2]);
+  if (hh > 23 || mm > 59) return undefined;
+  const [sh, sm] = clockStart.split(':').map(Number);
+  const minutes = (hh * 60 + mm - ((sh ?? 0) * 60 + (sm ?? 0)) + 24 * 60) % (24 * 60);
+  return minutes * 60000;
+}

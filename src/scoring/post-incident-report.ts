@@ -2,9 +2,13 @@ import type { LoadedScenario } from '../scenario/loader.ts';
 import { AUDIENCE_LABEL } from '../scenario/triggers.ts';
 import { own } from '../scenario/own.ts';
 import { actionsOf, sceneOf, type LogEntry } from '../engine/attempt-log.ts';
-import { describeEntry } from '../engine/describe-entry.ts';
+import { decidedBy, describeEntry } from '../engine/describe-entry.ts';
+import { teamCredit, THE_TEAM } from './team-credit.ts';
 import { DIMENSIONS, type Scorecard } from './scorecard.ts';
 import { when } from './incident-timeline.ts';
+import { formatDuration } from '../scenario/duration.ts';
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
 const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 
@@ -15,7 +19,7 @@ const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\
  * A post-incident report in Markdown: summary, timeline, decisions, the RCA and the scores
  * with their evidence. Reads well pasted into a wiki page or a ticket.
  */
-export function postIncidentReport(scenario: LoadedScenario, log: readonly LogEntry[], card: Scorecard, meta: { readonly mode: string; readonly played?: string }): string {
+export function postIncidentReport(scenario: LoadedScenario, log: readonly LogEntry[], card: Scorecard, meta: { readonly mode: string; readonly played?: string; readonly participants?: readonly string[] }): string {
   const { spec } = scenario;
   const out: string[] = [];
   const resolved = actionsOf(log, 'incident.resolve')[0];
@@ -28,13 +32,25 @@ export function postIncidentReport(scenario: LoadedScenario, log: readonly LogEn
   out.push(`- **Total score:** ${card.total}/100 (${DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${card.dimensions[d].score}`).join(', ')})`);
   out.push(`- **Resolved:** ${resolved ? `${when(scenario, resolved.t)}${resolved.action.summary ? `: ${cell(resolved.action.summary)}` : ''}` : 'no'}`);
   const phases = sceneOf(log, 'phase.enter').map((p) => own(spec.phases, p.payload.phase)?.title ?? p.payload.phase);
-  out.push(`- **How it unfolded:** ${phases.map(cell).join(' → ')}`, '');
+  out.push(`- **How it unfolded:** ${phases.map(cell).join(' → ')}`);
+  if (meta.participants && meta.participants.length > 0) out.push(`- **Team:** ${meta.participants.map(cell).join(', ')}`);
+  out.push('');
+
+  if (meta.participants && meta.participants.length > 0) {
+    out.push('## Who decided what', '');
+    for (const credit of teamCredit(scenario, log, meta.participants)) {
+      out.push(`### ${cell(credit.who)}`, '');
+      if (credit.decisions.length === 0) out.push(credit.who === THE_TEAM ? '- (none)' : '- No decisions recorded for them.');
+      for (const d of credit.decisions) out.push(`- ${when(scenario, d.t)} ${cell(d.text)}`);
+      out.push('');
+    }
+  }
 
   out.push('## Timeline', '', '| Time | Who | What |', '|---|---|---|');
   for (const entry of log) {
     if (entry.type === 'exercise.start') continue;
     const { who, text } = describeEntry(scenario, entry);
-    out.push(`| ${when(scenario, entry.t)} | ${who === 'you' ? 'Coordinator' : who === 'scenario' ? 'Scenario' : 'System'} | ${cell(text)} |`);
+    out.push(`| ${when(scenario, entry.t)} | ${who === 'you' ? cell(decidedBy(entry) ?? 'Coordinator') : who === 'scenario' ? 'Scenario' : who === 'facilitator' ? 'Facilitator' : 'System'} | ${cell(text)} |`);
   }
   out.push('');
 
@@ -68,9 +84,30 @@ export function postIncidentReport(scenario: LoadedScenario, log: readonly LogEn
     const dim = card.dimensions[d];
     out.push(`### ${DIMENSION_LABEL[d]}: ${dim.score}/100 (weight ${dim.weight})`, '');
     for (const line of dim.evidence) out.push(`- ${line.points > 0 ? `+${line.points}` : line.points} ${cell(line.text)}`);
+    if (dim.adjustments.length > 0) {
+      out.push('', `Automatic score ${dim.automatic}/100; facilitator adjustments:`, '');
+      for (const a of dim.adjustments) out.push(`- ${signed(a.points)} at ${when(scenario, a.t)}: ${cell(a.reason)}`);
+      out.push('', `Adjusted score: ${dim.score}/100`);
+    }
+    out.push('');
+  }
+
+  const notes = notesOf(log);
+  const adjusted = DIMENSIONS.some((d) => card.dimensions[d].adjustments.length > 0);
+  if (notes.length > 0 || adjusted) {
+    out.push("## Facilitator's notes and adjustments", '');
+    for (const note of notes) out.push(`- ${when(scenario, note.t)} note: ${cell(note.text)}`);
+    for (const d of DIMENSIONS) for (const a of card.dimensions[d].adjustments) out.push(`- ${when(scenario, a.t)} ${DIMENSION_LABEL[d]} ${signed(a.points)}: ${cell(a.reason)}`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
+/** The facilitator's notes in the clear (sealed ones are left out until unsealed). */
+export function notesOf(log: readonly LogEntry[]): { readonly t: number; readonly text: string }[] {
+  return log.flatMap((entry) => (entry.type === 'facilitator.note' && 'text' in entry.payload ? [{ t: entry.t, text: entry.payload.text }] : []));
 }
 
 export interface ScoreRow {
@@ -80,6 +117,8 @@ export interface ScoreRow {
   readonly started: string;
   readonly status: string;
   readonly card: Scorecard | undefined;
+  /** The facilitator's notes (see `notesOf`). */
+  readonly notes?: readonly { readonly t: number; readonly text: string }[];
 }
 
 const csvField = (value: string | number): string => {
@@ -87,13 +126,19 @@ const csvField = (value: string | number): string => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** Scorecards as CSV: one row per attempt, one column per dimension. */
+/**
+ * Scorecards as CSV: one row per attempt, one column per dimension (the adjusted scores, and
+ * the adjusted total), then the facilitator's adjustments and notes, each as one cell of
+ * `;`-separated items.
+ */
 export function scorecardCsv(rows: readonly ScoreRow[]): string {
-  const header = ['attempt', 'scenario', 'mode', 'started', 'status', 'total', ...DIMENSIONS];
+  const header = ['attempt', 'scenario', 'mode', 'started', 'status', 'total', ...DIMENSIONS, 'adjustments', 'notes'];
   const lines = [header.join(',')];
   for (const row of rows) {
     const scores = row.card ? [row.card.total, ...DIMENSIONS.map((d) => row.card?.dimensions[d].score ?? '')] : ['', ...DIMENSIONS.map(() => '')];
-    lines.push([row.attemptId, row.scenarioId, row.mode, row.started, row.status, ...scores].map(csvField).join(','));
+    const adjustments = row.card ? DIMENSIONS.flatMap((d) => (row.card?.dimensions[d].adjustments ?? []).map((a) => `${d} ${signed(a.points)} at +${formatDuration(a.t)}: ${oneLine(a.reason)}`)).join('; ') : '';
+    const notes = (row.notes ?? []).map((n) => `+${formatDuration(n.t)}: ${oneLine(n.text)}`).join('; ');
+    lines.push([row.attemptId, row.scenarioId, row.mode, row.started, row.status, ...scores, adjustments, notes].map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

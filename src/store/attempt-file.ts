@@ -25,6 +25,7 @@ const AttemptPart = z.object({
   simTime: z.number().int().min(0),
   createdAt: z.string(),
   trainee: z.string().optional(),
+  participants: z.array(z.string()).optional(),
 });
 
 const LogPart = z.array(z.object({ seq: z.number().int().min(0), t: z.number().int().min(0), type: z.string().min(1), payload: z.record(z.string(), z.unknown()) }));
@@ -58,6 +59,7 @@ export function writeAttemptFile(attempt: AttemptRecord, log: readonly LogEntry[
       simTime: attempt.simTime,
       createdAt: attempt.createdAt,
       trainee: attempt.trainee,
+      ...(attempt.participants ? { participants: [...attempt.participants] } : {}),
     },
     log: log.map((entry) => ({ seq: entry.seq, t: entry.t, type: entry.type, payload: { ...entry.payload } })),
   };

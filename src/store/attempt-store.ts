@@ -40,7 +40,7 @@ const nowIso = (): string => new Date().toISOString();
 export class AttemptStore {
   constructor(readonly db: DrillDatabase = new DrillDatabase()) {}
 
-  async create(scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string; log: readonly LogEntry[]; trainee?: string }): Promise<StoreResult<AttemptRecord>> {
+  async create(scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string; log: readonly LogEntry[]; trainee?: string; participants?: readonly string[] }): Promise<StoreResult<AttemptRecord>> {
     const record: AttemptRecord = {
       id: options.id,
       scenarioId: scenario.spec.id,
@@ -55,6 +55,7 @@ export class AttemptStore {
       updatedAt: nowIso(),
       owner: options.owner,
       trainee: options.trainee?.trim() || UNNAMED_TRAINEE,
+      ...(options.participants && options.participants.length > 0 ? { participants: [...options.participants] } : {}),
     };
     try {
       await this.db.transaction('rw', this.db.attempts, this.db.logEntries, async () => {

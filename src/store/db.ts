@@ -35,6 +35,11 @@ export interface AttemptRecord {
   total?: number;
   /** Who played it: a name picked or typed on the library page (no accounts). */
   trainee: string;
+  /**
+   * Tabletop mode: the people in the room, as typed when the attempt was started. Not indexed,
+   * so no new Dexie version: attempts without it simply have none.
+   */
+  participants?: readonly string[];
 }
 
 export interface LogEntryRecord {

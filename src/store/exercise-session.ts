@@ -3,12 +3,17 @@ import type { LogEntry } from '../engine/attempt-log.ts';
 import type { TraineeAction } from '../engine/actions.ts';
 import type { Mode } from '../engine/check-action.ts';
 import { Exercise } from '../engine/exercise.ts';
+import type { FacilitatorCommand } from '../engine/facilitator.ts';
+import { clockTime, formatDuration } from '../scenario/duration.ts';
 import { restoreFromLog } from '../engine/replay.ts';
 import type { AttemptRecord, AttemptStatus } from './db.ts';
 import type { AttemptStore, StoreError, StoreResult } from './attempt-store.ts';
 import { score } from '../scoring/score.ts';
 
 export type ActResult = { readonly ok: true; readonly entry: LogEntry } | { readonly ok: false; readonly error: StoreError };
+/** A facilitator's command or clock jump: done (and stored), or refused / not saved, with the reason in words. */
+export type FacilitateOutcome = { readonly ok: true; readonly entry: LogEntry } | { readonly ok: false; readonly reason: string };
+export type JumpOutcome = { readonly ok: true; readonly t: number } | { readonly ok: false; readonly reason: string };
 
 /**
  * One attempt being played in this tab: the engine plus its persistence. Every change the
@@ -44,7 +49,7 @@ export class ExerciseSession {
   }
 
   /** Starts a new attempt and stores it before returning. */
-  static async start(store: AttemptStore, scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string; trainee?: string; weights?: Readonly<Record<string, number>> }): Promise<StoreResult<ExerciseSession>> {
+  static async start(store: AttemptStore, scenario: LoadedScenario, options: { id: string; mode: Mode; seed: number; owner: string; trainee?: string; participants?: readonly string[]; weights?: Readonly<Record<string, number>> }): Promise<StoreResult<ExerciseSession>> {
     const exercise = new Exercise(scenario, { seed: options.seed, mode: options.mode, ...(options.weights ? { weights: options.weights } : {}) });
     const created = await store.create(scenario, { ...options, log: exercise.log });
     if (!created.ok) return created;
@@ -91,6 +96,59 @@ export class ExerciseSession {
       const saved = await this.flush();
       return saved.ok ? { ok: true, entry } : saved;
     });
+  }
+
+  /**
+   * A facilitator's command (ad-hoc inject, note, score adjustment), taken at the current
+   * simulated time. Like `act`: stored before anyone is told; a refused command is not logged.
+   */
+  facilitate(command: FacilitatorCommand): Promise<FacilitateOutcome> {
+    return this.enqueue(async () => {
+      if (this.lost) return { ok: false, reason: 'This attempt is open in another tab; nothing is saved from here.' };
+      const result = this.exercise.facilitate(command);
+      if (!result.ok) return result;
+      const saved = await this.flush();
+      return saved.ok ? { ok: true, entry: result.entry } : { ok: false, reason: saved.error.message };
+    });
+  }
+
+  /** Moves the clock straight to the next moment something is due (an inject, evidence, a mitigation's effect, or the end). */
+  jumpToNext(): Promise<JumpOutcome> {
+    return this.enqueue(async () => {
+      const refused = this.jumpRefusal();
+      if (refused) return { ok: false, reason: refused };
+      const next = this.exercise.nextEventAt();
+      if (next === undefined) return { ok: false, reason: 'Nothing more is due: the exercise has ended.' };
+      // Ending the exercise is not an inject: that takes a deliberate jump to the end time.
+      if (next >= this.scenario.duration) return { ok: false, reason: `Nothing else is due before the exercise ends at ${clockTime(this.scenario.spec.clockStart, this.scenario.duration)}; to end it now, jump to that time.` };
+      return this.advanceStored(next);
+    });
+  }
+
+  /** Moves the clock forward to simulated time `t` (ms since the start). Never backwards. */
+  jumpTo(t: number): Promise<JumpOutcome> {
+    return this.enqueue(async () => {
+      const refused = this.jumpRefusal();
+      if (refused) return { ok: false, reason: refused };
+      const start = this.scenario.spec.clockStart;
+      if (!Number.isFinite(t) || t < this.exercise.now) return { ok: false, reason: `The clock only moves forward: it is already ${clockTime(start, this.exercise.now)} (+${formatDuration(this.exercise.now)}), so it cannot go back to ${Number.isFinite(t) ? clockTime(start, Math.max(0, t)) : 'that time'}.` };
+      if (t > this.scenario.duration) return { ok: false, reason: `The exercise ends at ${clockTime(start, this.scenario.duration)} (+${formatDuration(this.scenario.duration)}); pick a time before that.` };
+      return this.advanceStored(Math.floor(t / 1000) * 1000);
+    });
+  }
+
+  private jumpRefusal(): string | undefined {
+    if (this.lost) return 'This attempt is open in another tab; nothing is saved from here.';
+    if (this.attempt.mode === 'rca') return 'An RCA exercise has no clock to move.';
+    if (this.attempt.status !== 'in-progress') return 'The incident is closed: the clock has stopped.';
+    return undefined;
+  }
+
+  private async advanceStored(t: number): Promise<JumpOutcome> {
+    this.carry = 0;
+    this.exercise.advanceTo(Math.max(t, this.exercise.now));
+    const saved = await this.flush();
+    return saved.ok ? { ok: true, t: this.exercise.now } : { ok: false, reason: saved.error.message };
   }
 
   /** Moves the simulated clock by `realMs` of real time at the current speed, in whole simulated seconds. */

@@ -9,6 +9,8 @@ const AuthorPage = lazy(() => import('./author/author-page.tsx').then((m) => ({ 
 const InterviewNewPage = lazy(() => import('./interview/interview-new-page.tsx').then((m) => ({ default: m.InterviewNewPage })));
 const InterviewComparePage = lazy(() => import('./interview/interview-compare-page.tsx').then((m) => ({ default: m.InterviewComparePage })));
 const InterviewScorecardPage = lazy(() => import('./interview/interview-scorecard-page.tsx').then((m) => ({ default: m.InterviewScorecardPage })));
+const FacilitatePage = lazy(() => import('./facilitate/facilitate-page.tsx').then((m) => ({ default: m.FacilitatePage })));
+const ProjectPage = lazy(() => import('./project/project-page.tsx').then((m) => ({ default: m.ProjectPage })));
 const HistoryPage = lazy(() => import('./history/history-page.tsx').then((m) => ({ default: m.HistoryPage })));
 
 export function App() {
@@ -20,6 +22,20 @@ export function App() {
     return (
       <Suspense fallback={<main className="console-message">Loading the debrief…</main>}>
         <DebriefPage key={debrief[1]} attemptId={debrief[1]} />
+      </Suspense>
+    );
+  const facilitate = /^\/facilitate\/([A-Za-z0-9_-]+)\/?$/.exec(path);
+  if (facilitate?.[1])
+    return (
+      <Suspense fallback={<main className="console-message">Loading the facilitator console…</main>}>
+        <FacilitatePage key={facilitate[1]} attemptId={facilitate[1]} />
+      </Suspense>
+    );
+  const project = /^\/project\/([A-Za-z0-9_-]+)\/?$/.exec(path);
+  if (project?.[1])
+    return (
+      <Suspense fallback={<main className="console-message">Loading the projector view…</main>}>
+        <ProjectPage key={project[1]} attemptId={project[1]} />
       </Suspense>
     );
   if (/^\/author\/?$/.test(path))

@@ -1,7 +1,7 @@
 import { readAttemptFile, writeAttemptFile } from '../store/attempt-file.ts';
 import { attemptStore, findScenario, newAttemptId } from './app-services.ts';
 import { downloadText } from './download.ts';
-import { scorecardCsv, type ScoreRow } from '../scoring/post-incident-report.ts';
+import { notesOf, scorecardCsv, type ScoreRow } from '../scoring/post-incident-report.ts';
 import { score } from '../scoring/score.ts';
 
 /** Downloads a stored attempt as an attempt file. Returns an error message, if any. */
@@ -35,12 +35,16 @@ export async function exportScoresCsv(): Promise<string | undefined> {
   for (const attempt of list.value) {
     const scenario = findScenario(attempt.scenarioId);
     let card: ScoreRow['card'];
+    let notes: ScoreRow['notes'] = [];
     // An interview's score is for the interviewer only (its scorecard page): left out here.
     if (scenario && attempt.status === 'scored' && attempt.mode !== 'interview') {
       const loaded = await attemptStore.load(attempt.id);
-      if (loaded.ok) card = score(scenario, loaded.value.log, attempt.mode);
+      if (loaded.ok) {
+        card = score(scenario, loaded.value.log, attempt.mode);
+        notes = notesOf(loaded.value.log);
+      }
     }
-    rows.push({ attemptId: attempt.id, scenarioId: attempt.scenarioId, mode: attempt.mode, started: attempt.createdAt, status: attempt.status, card });
+    rows.push({ attemptId: attempt.id, scenarioId: attempt.scenarioId, mode: attempt.mode, started: attempt.createdAt, status: attempt.status, card, notes });
   }
   downloadText('incident-drill-scores.csv', scorecardCsv(rows), 'text/csv');
   return undefined;

@@ -9,6 +9,7 @@ import { exportAttempt, exportScoresCsv, importAttempt } from './attempt-transfe
 import { ExerciseSession } from '../store/exercise-session.ts';
 import type { AttemptRecord } from '../store/db.ts';
 import type { Mode } from '../engine/check-action.ts';
+import { parseParticipants } from '../scoring/team-credit.ts';
 
 const DIFFICULTY_LABEL = { intro: 'Intro', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
 const STATUS_LABEL = { 'in-progress': 'In progress', resolved: 'Resolved', scored: 'Scored' } as const;
@@ -19,7 +20,7 @@ const LENGTHS = [
   { value: 'medium', label: '46–75 min', min: 45.01, max: 75 },
   { value: 'long', label: 'Over 75 min', min: 75.01, max: Infinity },
 ] as const;
-const MODE_LABEL: Record<Mode, string> = { practice: 'Practice (hints and nudges)', tabletop: 'Tabletop', interview: 'Interview (no hints)', rca: 'RCA exercise' };
+const MODE_LABEL: Record<Mode, string> = { practice: 'Practice (hints and nudges)', tabletop: 'Tabletop (a team, with a scribe)', interview: 'Interview (no hints)', rca: 'RCA exercise' };
 
 /** The scenario library and this browser's attempts. Scenario text is rendered as text. */
 export function LibraryPage() {
@@ -27,6 +28,8 @@ export function LibraryPage() {
   const [error, setError] = useState<string | undefined>();
   const [mode, setMode] = useState<Mode>('practice');
   const [starting, setStarting] = useState(false);
+  // Tabletop: the people in the room, kept with the attempt for the scribe's "Decided by" and the debrief's credit.
+  const [participants, setParticipants] = useState('');
   const [notice, setNotice] = useState<string | undefined>();
   const [difficulty, setDifficulty] = useState('all');
   const [area, setArea] = useState('all');
@@ -81,9 +84,15 @@ export function LibraryPage() {
   async function start(scenarioId: string, chosen: Mode = mode) {
     const scenario = findScenario(scenarioId);
     if (!scenario || starting) return;
+    const team = chosen === 'tabletop' ? parseParticipants(participants) : [];
+    if (chosen === 'tabletop' && team.length === 0) {
+      setError('A tabletop needs its participants: list the people in the room under Participants (comma or line separated).');
+      return;
+    }
+    setError(undefined);
     setStarting(true);
     localStorage.setItem(TRAINEE_KEY, trainee.trim());
-    const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode: chosen, seed: newSeed(), owner: tabId, trainee });
+    const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode: chosen, seed: newSeed(), owner: tabId, trainee, ...(team.length > 0 ? { participants: team } : {}) });
     setStarting(false);
     if (result.ok) navigate(`/play/${result.value.attempt.id}`);
     else setError(result.error.message);
@@ -125,7 +134,13 @@ export function LibraryPage() {
             <option key={name} value={name} />
           ))}
         </datalist>{' '}
-        <SelectField<Mode> label="Mode" value={mode} onChange={setMode} options={(['practice'] as const).map((m) => ({ value: m, label: MODE_LABEL[m] }))} />
+        <SelectField<Mode> label="Mode" value={mode} onChange={setMode} options={(['practice', 'tabletop'] as const).map((m) => ({ value: m, label: MODE_LABEL[m] }))} />
+        {mode === 'tabletop' && (
+          <label className="block participants">
+            Participants
+            <textarea value={participants} onChange={(e) => setParticipants(e.target.value)} rows={2} placeholder="Names, comma or line separated: Ana, Ben, Chloé" />
+          </label>
+        )}
       </div>
       <h2 id="scenarios-heading">Scenario library</h2>
       <div className="filters" role="group" aria-label="Filter and sort scenarios">

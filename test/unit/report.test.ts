@@ -37,8 +37,8 @@ describe('scorecard CSV', () => {
       { attemptId: 'a2', scenarioId: 'sso-outage-monday', mode: 'interview', started: 'Nov 26, "late"', status: 'in-progress', card: undefined },
     ]);
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('attempt,scenario,mode,started,status,total,severity,escalation,communication,rca');
-    expect(lines[1]).toBe(`a1,sso-outage-monday,practice,2026-11-26 09:00,scored,${card.total},${card.dimensions.severity.score},${card.dimensions.escalation.score},${card.dimensions.communication.score},${card.dimensions.rca.score}`);
-    expect(lines[2]).toBe('a2,sso-outage-monday,interview,"Nov 26, ""late""",in-progress,,,,,');
+    expect(lines[0]).toBe('attempt,scenario,mode,started,status,total,severity,escalation,communication,rca,adjustments,notes');
+    expect(lines[1]).toBe(`a1,sso-outage-monday,practice,2026-11-26 09:00,scored,${card.total},${card.dimensions.severity.score},${card.dimensions.escalation.score},${card.dimensions.communication.score},${card.dimensions.rca.score},,`);
+    expect(lines[2]).toBe('a2,sso-outage-monday,interview,"Nov 26, ""late""",in-progress,,,,,,,');
   });
 });

@@ -5,6 +5,7 @@ import { clockTime } from '../../scenario/duration.ts';
 import type { Act } from './console-page.tsx';
 import { EvidenceViewer } from './evidence-viewer.tsx';
 import { SelectField } from '../select-field.tsx';
+import { useDecidedBy } from './decided-by.tsx';
 
 interface Props {
   readonly scenario: LoadedScenario;
@@ -27,6 +28,11 @@ export function ActionsPanel({ scenario, view, act }: Props) {
   const [messages, setMessages] = useState<Record<string, string>>({});
   const opener = useRef<HTMLElement | null>(null);
   const at = (t: number) => clockTime(spec.clockStart, t);
+  const evidenceBy = useDecidedBy();
+  const escalateBy = useDecidedBy();
+  const mitigationBy = useDecidedBy();
+  const changeBy = useDecidedBy();
+  const resolveBy = useDecidedBy();
 
   const run = async (key: string, action: Parameters<Act>[0], after?: () => void) => {
     const outcome = await act(action);
@@ -46,6 +52,7 @@ export function ActionsPanel({ scenario, view, act }: Props) {
 
       <section className="action-group" aria-labelledby="evidence-heading">
         <h3 id="evidence-heading">Request evidence</h3>
+        {evidenceBy.field}
         <ul className="evidence-list">
           {Object.entries(spec.evidence).map(([id, source]) => {
             const item = view.evidence.find((e) => e.source === id);
@@ -53,7 +60,7 @@ export function ActionsPanel({ scenario, view, act }: Props) {
               <li key={id}>
                 <span className="evidence-title">{source.title}</span>{' '}
                 {!item && (
-                  <button type="button" onClick={() => void run('evidence', { type: 'evidence.request', source: id })} aria-label={`Request ${source.title}`}>
+                  <button type="button" onClick={() => void run('evidence', evidenceBy.withBy({ type: 'evidence.request', source: id }))} aria-label={`Request ${source.title}`}>
                     Request
                   </button>
                 )}
@@ -79,6 +86,7 @@ export function ActionsPanel({ scenario, view, act }: Props) {
 
       <section className="action-group" aria-labelledby="escalate-heading">
         <h3 id="escalate-heading">Escalate</h3>
+        {escalateBy.field}
         <SelectField label="To" value={to} onChange={setTo} options={targets.map((t) => ({ value: t.id, label: t.name }))} />
         <label className="block">
           Escalation note
@@ -97,7 +105,7 @@ export function ActionsPanel({ scenario, view, act }: Props) {
           type="button"
           className="primary"
           onClick={() =>
-            void run('escalate', { type: 'escalation.send', to, note: note.trim(), evidence: attach }, () => {
+            void run('escalate', escalateBy.withBy({ type: 'escalation.send', to, note: note.trim(), evidence: attach }), () => {
               setNote('');
               setAttach([]);
             })
@@ -110,8 +118,9 @@ export function ActionsPanel({ scenario, view, act }: Props) {
 
       <section className="action-group" aria-labelledby="mitigation-heading">
         <h3 id="mitigation-heading">Apply mitigation</h3>
+        {mitigationBy.field}
         <SelectField label="Mitigation" value={mitigation} onChange={setMitigation} options={Object.entries(spec.mitigations).map(([id, m]) => ({ value: id, label: m.title }))} />
-        <button type="button" onClick={() => void run('mitigation', { type: 'mitigation.apply', mitigation })}>
+        <button type="button" onClick={() => void run('mitigation', mitigationBy.withBy({ type: 'mitigation.apply', mitigation }))}>
           Apply mitigation
         </button>
         {message('mitigation')}
@@ -127,8 +136,9 @@ export function ActionsPanel({ scenario, view, act }: Props) {
       {(spec.changes?.length ?? 0) > 0 && (
         <section className="action-group" aria-labelledby="change-heading">
           <h3 id="change-heading">Link change</h3>
+          {changeBy.field}
           <SelectField label="Change" value={change} onChange={setChange} options={(spec.changes ?? []).map((c) => ({ value: c.id, label: `${c.id}: ${c.title}` }))} />
-          <button type="button" onClick={() => void run('change', { type: 'change.link', change })}>
+          <button type="button" onClick={() => void run('change', changeBy.withBy({ type: 'change.link', change }))}>
             Link change
           </button>
           {view.changes.length > 0 && <p>Linked: {view.changes.join(', ')}</p>}
@@ -138,11 +148,12 @@ export function ActionsPanel({ scenario, view, act }: Props) {
 
       <section className="action-group" aria-labelledby="resolve-heading">
         <h3 id="resolve-heading">Resolve</h3>
+        {resolveBy.field}
         <label className="block">
           Resolution summary
           <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={2} placeholder="What was restored, and how" />
         </label>
-        <button type="button" className="primary" onClick={() => void run('resolve', { type: 'incident.resolve', summary: summary.trim() })}>
+        <button type="button" className="primary" onClick={() => void run('resolve', resolveBy.withBy({ type: 'incident.resolve', summary: summary.trim() }))}>
           Resolve
         </button>
         {message('resolve')}

@@ -23,6 +23,8 @@ import { ScorecardView } from './scorecard-view.tsx';
 import { PracticeAids } from './practice-aids.tsx';
 import { describeEntry } from '../../engine/describe-entry.ts';
 import { InterviewComplete } from '../interview/interview-complete.tsx';
+import { useAttemptHost } from './use-attempt-host.ts';
+import { ParticipantsContext } from './decided-by.tsx';
 
 /** What a control gets back: done, refused with a reason, or not saved. */
 export type ActOutcome = { readonly kind: 'done' } | { readonly kind: 'refused'; readonly reason: string } | { readonly kind: 'not-saved'; readonly message: string };
@@ -52,6 +54,8 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
   const version = useSyncExternalStore(session.subscribe, session.getVersion);
   // The RCA exercise has no live incident: no clock to run.
   useClock(session.attempt.mode === 'rca' ? undefined : session);
+  // This window is the attempt's only writer; a facilitator's or projector window follows it and asks it to act.
+  useAttemptHost(session.attempt.mode === 'rca' || session.attempt.mode === 'interview' ? undefined : session);
   const { scenario } = session;
   const { spec } = scenario;
   const log = useMemo(() => session.log, [session, version]);
@@ -91,10 +95,24 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
   const scored = view.rca !== undefined;
 
   return (
+    <ParticipantsContext.Provider value={mode === 'tabletop' ? (session.attempt.participants ?? []) : undefined}>
     <div className="console">
       <header className="console-header">
         <div>
           <LibraryLink onBeforeLeave={() => session.setPaused(true)} />
+          {(mode === 'practice' || mode === 'tabletop') && (
+            // On the Library link's line, so the header does not grow.
+            <span className="window-buttons">
+              <button type="button" className="linklike" onClick={() => window.open(`/facilitate/${session.attempt.id}`, `facilitate-${session.attempt.id}`, 'popup,width=1280,height=900')}>
+                Open facilitator window
+              </button>
+              {mode === 'tabletop' && (
+                <button type="button" className="linklike" onClick={() => window.open(`/project/${session.attempt.id}`, `project-${session.attempt.id}`, 'popup,width=1280,height=800')}>
+                  Open projector view
+                </button>
+              )}
+            </span>
+          )}
           <h1>{spec.title}</h1>
           <p className="console-sub">
             {mode === 'practice' ? 'Practice' : mode === 'interview' ? 'Interview' : mode === 'rca' ? 'RCA exercise' : 'Tabletop'}{mode === 'rca' ? '' : ' · situation: '}{mode === 'rca' ? null : <strong>{view.phaseTitle}</strong>}
@@ -160,5 +178,6 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
         </div>
       )}
     </div>
+    </ParticipantsContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { ExerciseView } from '../../engine/exercise-view.ts';
 import { clockTime } from '../../scenario/duration.ts';
 import type { Act } from './console-page.tsx';
+import { useDecidedBy } from './decided-by.tsx';
 
 const enter = { initial: { opacity: 0, y: -12 }, animate: { opacity: 1, y: 0 }, transition: { duration: 0.25 } };
 
@@ -12,11 +13,13 @@ export function AlertsPanel({ scenario, view, act }: { readonly scenario: Loaded
   const [busy, setBusy] = useState<string | undefined>();
   const service = (id: string) => scenario.spec.services.find((s) => s.id === id)?.name ?? id;
   const alerts = [...view.alerts].reverse();
+  const decided = useDecidedBy();
   return (
     <section className="panel feed" aria-label="Alerts">
       <h2>
         Alerts <span className="count">{view.alerts.filter((a) => a.acknowledgedAt === undefined).length} open</span>
       </h2>
+      {decided.field}
       {alerts.length === 0 && <p className="empty">No alerts yet.</p>}
       <ul>
         <AnimatePresence initial={false}>
@@ -34,7 +37,7 @@ export function AlertsPanel({ scenario, view, act }: { readonly scenario: Loaded
                     disabled={busy === alert.id}
                     onClick={async () => {
                       setBusy(alert.id);
-                      await act({ type: 'alert.acknowledge', alert: alert.id });
+                      await act(decided.withBy({ type: 'alert.acknowledge', alert: alert.id }));
                       setBusy(undefined);
                     }}
                     aria-label={`Acknowledge ${alert.level} alert on ${service(alert.service)} at ${clockTime(scenario.spec.clockStart, t)}`}

@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../scenario/triggers.ts';
 import type { Act } from './console-page.tsx';
 import { ROLE_LABEL } from '../../scenario/triggers.ts';
 import { SelectField } from '../select-field.tsx';
+import { useDecidedBy } from './decided-by.tsx';
 
 type Rating = 'high' | 'medium' | 'low';
 const RATINGS: readonly Rating[] = ['high', 'medium', 'low'];
@@ -17,9 +18,10 @@ export function IncidentPanel({ view, act }: { readonly view: ExerciseView; read
   const [message, setMessage] = useState('');
   const [reason, setReason] = useState('');
   const level = PRIORITY_MATRIX[impact][urgency];
+  const decided = useDecidedBy();
 
   const run = async (action: Parameters<Act>[0], after?: () => void) => {
-    const outcome = await act(action);
+    const outcome = await act(decided.withBy(action));
     setMessage(outcome.kind === 'done' ? '' : outcome.kind === 'refused' ? outcome.reason : outcome.message);
     if (outcome.kind === 'done') after?.();
   };
@@ -34,6 +36,7 @@ export function IncidentPanel({ view, act }: { readonly view: ExerciseView; read
         <span>{view.majorDeclaredAt !== undefined ? 'Major incident declared' : 'Not a major incident'}</span>
         <span>{view.bridgeOpenedAt !== undefined ? 'Bridge open' : 'No bridge'}</span>
       </div>
+      {decided.field}
       <fieldset className="priority">
         <legend>Priority</legend>
         <RatingSelect label="Impact" value={impact} onChange={setImpact} />

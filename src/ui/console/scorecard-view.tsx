@@ -40,8 +40,17 @@ export function ScorecardView({ session, log }: { readonly session: ExerciseSess
             <section key={d} className="dimension" aria-label={`${DIMENSION_LABEL[d]}: ${dim.score} of 100`}>
               <h3>
                 {DIMENSION_LABEL[d]} <span className="score">{dim.score}</span>
-                <span className="weight"> (weight {dim.weight})</span>
+                <span className="weight"> (weight {dim.weight}{dim.adjustments.length > 0 ? `; automatic ${dim.automatic}` : ''})</span>
               </h3>
+              {dim.adjustments.length > 0 && (
+                <ul className="adjustments" aria-label={`Facilitator adjustments to ${DIMENSION_LABEL[d]}`}>
+                  {dim.adjustments.map((a, i) => (
+                    <li key={i} className={a.points > 0 ? 'gain' : 'loss'}>
+                      <span className="points">{a.points > 0 ? `+${a.points}` : a.points}</span> <time>{clockTime(scenario.spec.clockStart, a.t)}</time> Facilitator: {a.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
               <ul>
                 {dim.evidence.map((line, i) => (
                   <li key={i} className={line.points > 0 ? 'gain' : line.points < 0 ? 'loss' : 'zero'}>
@@ -65,7 +74,7 @@ export function ScorecardView({ session, log }: { readonly session: ExerciseSess
         </button>
         <button
           type="button"
-          onClick={() => downloadText(`${scenario.spec.id}-${attempt.id}-report.md`, postIncidentReport(scenario, log, card, { mode: attempt.mode, played: new Date(attempt.createdAt).toLocaleString() }), 'text/markdown')}
+          onClick={() => downloadText(`${scenario.spec.id}-${attempt.id}-report.md`, postIncidentReport(scenario, log, card, { mode: attempt.mode, played: new Date(attempt.createdAt).toLocaleString(), ...(attempt.participants ? { participants: attempt.participants } : {}) }), 'text/markdown')}
         >
           Download report (Markdown)
         </button>

@@ -6,6 +6,7 @@ import type { Act } from './console-page.tsx';
 import { AUDIENCE_LABEL } from '../../scenario/triggers.ts';
 import { SelectField } from '../select-field.tsx';
 import { useDraft } from '../use-draft.ts';
+import { useDecidedBy } from './decided-by.tsx';
 
 /** Status updates, with the countdown to the next one due; still open after resolve, for the resolution notice. */
 export function UpdatePanel({ attemptId, clockStart, view, act, nextUpdateDue, showDue = true }: { readonly attemptId: string; readonly clockStart: string; readonly view: ExerciseView; readonly act: Act; readonly nextUpdateDue: number | undefined; /** False in an interview: no countdown from the answer key. */ readonly showDue?: boolean }) {
@@ -14,6 +15,7 @@ export function UpdatePanel({ attemptId, clockStart, view, act, nextUpdateDue, s
   const text = draft.value;
   const setText = draft.set;
   const [message, setMessage] = useState('');
+  const decided = useDecidedBy();
   const at = (t: number) => clockTime(clockStart, t);
   const closed = view.resolvedAt !== undefined || view.ended;
   return (
@@ -32,6 +34,7 @@ export function UpdatePanel({ attemptId, clockStart, view, act, nextUpdateDue, s
               ? `Next update is due now (${at(nextUpdateDue)}).`
               : `Next update due at ${at(nextUpdateDue)}, in ${spokenDuration(nextUpdateDue - view.t)}.`}
       </p>
+      {decided.field}
       <SelectField<Audience> label="Audience" value={audience} onChange={setAudience} options={AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABEL[a] }))} />
       <label className="block">
         Update text
@@ -42,7 +45,7 @@ export function UpdatePanel({ attemptId, clockStart, view, act, nextUpdateDue, s
         className="primary"
         disabled={text.trim() === ''}
         onClick={async () => {
-          const outcome = await act({ type: 'update.post', audience, text: text.trim() });
+          const outcome = await act(decided.withBy({ type: 'update.post', audience, text: text.trim() }));
           setMessage(outcome.kind === 'done' ? '' : outcome.kind === 'refused' ? outcome.reason : outcome.message);
           if (outcome.kind === 'done') {
             setText('');

@@ -11,6 +11,9 @@ import { ExerciseSession } from '../../store/exercise-session.ts';
 import { attemptStore, findScenario, newAttemptId, newSeed, tabId } from '../app-services.ts';
 import { navigate } from '../router.ts';
 import { ErrorScreen, LibraryLink } from '../page-parts.tsx';
+import { downloadText } from '../download.ts';
+import { notesOf, postIncidentReport } from '../../scoring/post-incident-report.ts';
+import { teamCredit } from '../../scoring/team-credit.ts';
 
 const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 const ROWS = ['You', 'Expert', 'Updates', 'Missed updates', 'Escalations', 'Deadlines', 'Scoring'] as const;
@@ -66,6 +69,9 @@ function Debrief({ attempt, log, scenario }: Loaded) {
   const at = (t: number) => clockTime(spec.clockStart, t);
   const [retrying, setRetrying] = useState(false);
   const [focused, setFocused] = useState<{ t: number; label: string; text: string } | undefined>();
+  const notes = useMemo(() => notesOf(log), [log]);
+  const participants = attempt.participants ?? [];
+  const credits = useMemo(() => (participants.length > 0 ? teamCredit(scenario, log, participants) : []), [scenario, log, participants]);
 
   useEffect(() => {
     document.title = `Debrief: ${spec.title} · Incident Drill`;
@@ -83,7 +89,7 @@ function Debrief({ attempt, log, scenario }: Loaded) {
 
   async function retry() {
     setRetrying(true);
-    const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode: attempt.mode, seed: newSeed(), owner: tabId });
+    const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode: attempt.mode, seed: newSeed(), owner: tabId, ...(attempt.participants ? { participants: attempt.participants } : {}) });
     setRetrying(false);
     if (result.ok) navigate(`/play/${result.value.attempt.id}`);
   }
@@ -103,6 +109,12 @@ function Debrief({ attempt, log, scenario }: Loaded) {
           <button type="button" onClick={() => window.print()}>
             Print / save as PDF
           </button>
+          <button
+            type="button"
+            onClick={() => downloadText(`${spec.id}-${attempt.id}-report.md`, postIncidentReport(scenario, log, card, { mode: attempt.mode, played: new Date(attempt.createdAt).toLocaleString(), ...(participants.length > 0 ? { participants } : {}) }), 'text/markdown')}
+          >
+            Download report (Markdown)
+          </button>
         </div>
       </header>
 
@@ -115,8 +127,27 @@ function Debrief({ attempt, log, scenario }: Loaded) {
             <section key={d} className="dimension" aria-label={`${DIMENSION_LABEL[d]}: ${card.dimensions[d].score} of 100`}>
               <h3>
                 {DIMENSION_LABEL[d]} <span className="score">{card.dimensions[d].score}</span>
-                <span className="weight"> automatic score (weight {card.dimensions[d].weight}); no facilitator adjustment</span>
+                <span className="weight">
+                  {card.dimensions[d].adjustments.length === 0
+                    ? ` automatic score (weight ${card.dimensions[d].weight}); no facilitator adjustment`
+                    : ` adjusted score (weight ${card.dimensions[d].weight}); automatic score ${card.dimensions[d].automatic}`}
+                </span>
               </h3>
+              {card.dimensions[d].adjustments.length > 0 && (
+                <>
+                  <h4>Facilitator adjustments</h4>
+                  <ul aria-label={`Facilitator adjustments to ${DIMENSION_LABEL[d]}`}>
+                    {card.dimensions[d].adjustments.map((a, i) => (
+                      <li key={i} className={a.points > 0 ? 'gain' : 'loss'}>
+                        <span className="points">{a.points > 0 ? `+${a.points}` : a.points}</span> <time>{at(a.t)}</time> {a.reason}
+                      </li>
+                    ))}
+                  </ul>
+                  <p>
+                    {card.dimensions[d].automatic} automatic {card.dimensions[d].adjustments.map((a) => (a.points > 0 ? `+ ${a.points}` : `− ${-a.points}`)).join(' ')} = <strong>{card.dimensions[d].score}</strong> adjusted
+                  </p>
+                </>
+              )}
               <h4>Went well</h4>
               <ul>
                 {model.dimensions[d].wentWell.map((l, i) => (
@@ -139,6 +170,40 @@ function Debrief({ attempt, log, scenario }: Loaded) {
           ))}
         </div>
       </section>
+
+      {credits.length > 0 && (
+        <section className="panel" aria-label="Team">
+          <h2>Team: {participants.join(', ')}</h2>
+          <div className="credits">
+            {credits.map((c) => (
+              <section key={c.who} aria-label={`Decisions by ${c.who}`}>
+                <h3>{c.who}</h3>
+                <ul>
+                  {c.decisions.map((d, i) => (
+                    <li key={i}>
+                      <time>{at(d.t)}</time> {d.text}
+                    </li>
+                  ))}
+                  {c.decisions.length === 0 && <li className="empty">No decisions recorded for them.</li>}
+                </ul>
+              </section>
+            ))}
+          </div>
+        </section>
+      )}
+
+      {notes.length > 0 && (
+        <section className="panel" aria-label="Facilitator's notes">
+          <h2>Facilitator's notes</h2>
+          <ul>
+            {notes.map((n, i) => (
+              <li key={i}>
+                <time>{at(n.t)}</time> {n.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="panel" aria-label="Timeline">
         <h2>Timeline: you and the expert</h2>
