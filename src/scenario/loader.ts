@@ -29,8 +29,29 @@ export function contentHash(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
+/**
+ * Limits on what a scenario file may hold, so a huge or generated file is refused with a
+ * message instead of freezing the page while it is parsed, compiled and explored. The
+ * largest built-in scenario is about 65 kB with under 70 timeline entries.
+ */
+export const SCENARIO_LIMITS = {
+  /** Characters of YAML text (about bytes for ASCII text): 500 kB, parsed in well under a second. */
+  maxChars: 500_000,
+  /** Timeline entries (scripted alerts and reports) across all phases. */
+  maxTimelineEntries: 2_000,
+} as const;
+
+const size = (n: number): string => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} kB`);
+
 /** Parses and validates one scenario file's text. Never throws on bad input. */
 export function loadScenario(text: string, file: string): LoadResult {
+  if (text.length > SCENARIO_LIMITS.maxChars) {
+    return {
+      scenario: undefined,
+      problems: [{ file, line: 1, path: '(document)', message: `the file is ${size(text.length)}; a scenario may be at most ${size(SCENARIO_LIMITS.maxChars)}, so it was not read`, severity: 'error' }],
+      locate: () => 1,
+    };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const locator = new YamlLocator(doc, lines);
@@ -69,6 +90,9 @@ export function loadScenario(text: string, file: string): LoadResult {
     return { scenario: undefined, problems: [problem([], 'expected a mapping with id, title, phases, ... at the top of the file')], locate };
   }
 
+  const tooMany = timelineOverflow(data);
+  if (tooMany) return { scenario: undefined, problems: [problem(['phases', tooMany.phase, 'timeline'], `the scenario has ${tooMany.total} timeline entries; at most ${SCENARIO_LIMITS.maxTimelineEntries} are allowed across all phases (this phase has ${tooMany.inPhase})`, true)], locate };
+
   const parsed = ScenarioSchema.safeParse(data, { error: defaultMessage });
   if (!parsed.success) return { scenario: undefined, problems: schemaProblems(parsed.error.issues, data, problem), locate };
 
@@ -84,6 +108,21 @@ export function loadScenario(text: string, file: string): LoadResult {
     duration: parseDuration(spec.duration) ?? (0 as SimMs),
   };
   return { scenario, problems, locate };
+}
+
+/** The phase with the most timeline entries, when all phases together have more than the limit. */
+function timelineOverflow(data: object): { phase: string; total: number; inPhase: number } | undefined {
+  const phases = (data as { phases?: unknown }).phases;
+  if (phases === null || typeof phases !== 'object') return undefined;
+  let total = 0;
+  let biggest: { phase: string; inPhase: number } | undefined;
+  for (const [phase, body] of Object.entries(phases)) {
+    const timeline = body !== null && typeof body === 'object' ? (body as { timeline?: unknown }).timeline : undefined;
+    if (!Array.isArray(timeline)) continue;
+    total += timeline.length;
+    if (!biggest || timeline.length > biggest.inPhase) biggest = { phase, inPhase: timeline.length };
+  }
+  return total > SCENARIO_LIMITS.maxTimelineEntries && biggest ? { ...biggest, total } : undefined;
 }
 
 type MakeProblem = (path: readonly PathSegment[], message: string, onKey?: boolean, severity?: Problem['severity']) => Problem;

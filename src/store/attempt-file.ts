@@ -14,6 +14,21 @@ import type { AttemptRecord } from './db.ts';
 export const ATTEMPT_FILE_FORMAT = 'incident-drill/attempt';
 export const ATTEMPT_FILE_VERSION = 1;
 
+/**
+ * Limits on an imported attempt file: checked before the file is read (size) and before the
+ * log is validated and replayed (entries), so a huge file is refused with a message instead
+ * of freezing the page. A long real attempt has a few hundred entries and is under 200 kB.
+ */
+export const ATTEMPT_FILE_LIMITS = { maxBytes: 20_000_000, maxLogEntries: 20_000 } as const;
+
+/** A size in words, e.g. "50.0 MB", for messages. */
+export const formatSize = (bytes: number): string => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`);
+
+/** Why a file of this many bytes is refused before reading it, or undefined when it may be read. */
+export function attemptFileTooBig(bytes: number): string | undefined {
+  return bytes > ATTEMPT_FILE_LIMITS.maxBytes ? `the file is ${formatSize(bytes)}; an attempt file may be at most ${formatSize(ATTEMPT_FILE_LIMITS.maxBytes)}, so it was not read.` : undefined;
+}
+
 const AttemptPart = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'attempt.id must be letters, digits, "-" or "_"' }),
   scenarioId: z.string().min(1),
@@ -74,12 +89,16 @@ export type ReadResult = { readonly ok: true; readonly attempt: FileBody['attemp
  * replays to exactly itself. Any failure says what is wrong.
  */
 export function readAttemptFile(text: string, findScenario: (id: string) => LoadedScenario | undefined): ReadResult {
+  const tooBig = attemptFileTooBig(text.length);
+  if (tooBig) return { ok: false, message: tooBig.charAt(0).toUpperCase() + tooBig.slice(1) };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     return { ok: false, message: `The file is not valid JSON (${error instanceof Error ? error.message : String(error)}); it may be truncated or not an attempt export.` };
   }
+  const entries = (data as { log?: unknown } | null)?.log;
+  if (Array.isArray(entries) && entries.length > ATTEMPT_FILE_LIMITS.maxLogEntries) return { ok: false, message: `The file's log has ${entries.length} entries; an attempt may have at most ${ATTEMPT_FILE_LIMITS.maxLogEntries}, so it was not imported.` };
   const parsed = FileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,4 +1,4 @@
-import { readAttemptFile, writeAttemptFile } from '../store/attempt-file.ts';
+import { attemptFileTooBig, readAttemptFile, writeAttemptFile } from '../store/attempt-file.ts';
 import { attemptStore, findScenario, newAttemptId } from './app-services.ts';
 import { downloadText } from './download.ts';
 import { notesOf, scorecardCsv, type ScoreRow } from '../scoring/post-incident-report.ts';
@@ -15,6 +15,9 @@ export async function exportAttempt(attemptId: string): Promise<string | undefin
 
 /** Checks and stores an attempt file. Nothing is stored unless every check passes. */
 export async function importAttempt(file: File): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+  // Checked before reading: a huge file is never loaded into memory.
+  const tooBig = attemptFileTooBig(file.size);
+  if (tooBig) return { ok: false, message: `"${file.name}" was not imported: ${tooBig}` };
   let text: string;
   try {
     text = await file.text();

@@ -11,7 +11,8 @@ import type { LoadedScenario } from '../../scenario/loader.ts';
 import { DIMENSIONS } from '../../scoring/scorecard.ts';
 import { starterScenario } from '../../scenario/starter-scenario.ts';
 import { LibraryLink } from '../page-parts.tsx';
-import { contentHash } from '../../scenario/loader.ts';
+import { contentHash, SCENARIO_LIMITS } from '../../scenario/loader.ts';
+import { formatSize } from '../../store/attempt-file.ts';
 import { attemptStore, refreshImported } from '../app-services.ts';
 import { builtinScenarios } from '../builtin-scenarios.ts';
 
@@ -47,6 +48,8 @@ export function AuthorPage() {
 
   async function load(file: File | undefined) {
     if (!file) return;
+    // Checked before reading: a huge file is never loaded into the editor.
+    if (file.size > SCENARIO_LIMITS.maxChars) return setSaved({ ok: false, message: `"${file.name}" was not opened: it is ${formatSize(file.size)}; a scenario file may be at most ${formatSize(SCENARIO_LIMITS.maxChars)}.` });
     setSaved(undefined);
     setName(file.name);
     setText(await file.text());
