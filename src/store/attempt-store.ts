@@ -22,7 +22,7 @@ export function describeStoreError(error: unknown): StoreError {
     return { kind: 'quota', message: 'Your browser is out of storage space for this site, so the last action was not saved. Free some space (or clear old attempts) and try again.' };
   }
   if (name === 'MissingAPIError' || name === 'InvalidStateError' || name === 'OpenFailedError' || name === 'DatabaseClosedError' || inner === 'InvalidStateError') {
-    return { kind: 'unavailable', message: 'This browser will not let the app store data (private browsing, or storage is blocked), so the last action was not saved. Use a normal window to keep your attempt.' };
+    return { kind: 'unavailable', message: 'This browser will not let the app store data (private browsing, or storage is blocked for this site), so attempts cannot be saved here. Use a normal window, or allow storage for this site, to play and keep attempts.' };
   }
   return { kind: 'failed', message: `The last action could not be saved (${error instanceof Error ? error.message : String(error)}). It has not been applied; try again.` };
 }

@@ -1,7 +1,9 @@
-import { truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { HOSTILE_TITLE, HOSTILE_TRAINEE, hostileAttemptFile, hostileYaml, PAYLOAD } from './pages/hostile.ts';
 import { ConsolePage } from './pages/console-page.ts';
+import { LibraryPage } from './pages/library-page.ts';
+import { flagship } from './pages/flagship.ts';
 
 /** Records Content-Security-Policy violations and dialogs for the whole test, across navigations. */
 async function watch(page: Page): Promise<{ violations: string[]; dialogs: string[] }> {
@@ -93,4 +95,80 @@ test('oversized files are refused with their size and the limit, and the page st
   // Still responsive: the page navigates on.
   await page.getByRole('link', { name: /library/i }).first().click();
   await expect(page.getByRole('heading', { name: 'Incident Drill', level: 1 })).toBeVisible();
+});
+
+/** Makes IndexedDB writes throw while `window.__failWrites` names a DOMException (e.g. QuotaExceededError). */
+function failWritesOnDemand(): void {
+  const targets: [object, string][] = [[IDBObjectStore.prototype, 'add'], [IDBObjectStore.prototype, 'put'], [IDBCursor.prototype, 'update']];
+  for (const [proto, name] of targets) {
+    const original = (proto as Record<string, (...args: unknown[]) => unknown>)[name];
+    if (!original) continue;
+    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+      const kind = (window as unknown as { __failWrites?: string }).__failWrites;
+      if (kind) throw new DOMException(kind === 'QuotaExceededError' ? 'The quota has been exceeded.' : 'Simulated disk failure', kind);
+      return original.apply(this, args);
+    };
+  }
+}
+const setFailWrites = (page: Page, kind: string | undefined) => page.evaluate((k) => ((window as unknown as { __failWrites?: string }).__failWrites = k), kind);
+
+test('storage full mid-attempt: the user is told, nothing stored is lost, the attempt exports and carries on once there is room', async ({ page }, info) => {
+  await page.addInitScript(failWritesOnDemand);
+  await page.goto('/');
+  const library = new LibraryPage(page);
+  const id = await library.startFlagship();
+  const console = new ConsolePage(page);
+  await console.declareMajorIncident();
+
+  await setFailWrites(page, 'QuotaExceededError');
+  await console.incident.getByRole('button', { name: 'Open bridge' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'out of storage space' })).toContainText('the last action was not saved');
+  // Not applied: memory never runs ahead of what is stored.
+  await expect(console.incident).toContainText('No bridge');
+
+  // What was stored so far exports as an attempt file, while writes still fail.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export attempt' }).click();
+  const file = info.outputPath('saved.attempt.json');
+  await (await download).saveAs(file);
+  const types = (JSON.parse(readFileSync(file, 'utf8')) as { log: { type: string }[] }).log.map((e) => e.type);
+  expect(types).toContain('incident.declare-major');
+  expect(types).not.toContain('bridge.open');
+
+  // Any other failed write says so too.
+  await setFailWrites(page, 'UnknownError');
+  await console.incident.getByRole('button', { name: 'Open bridge' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be saved' })).toContainText('It has not been applied');
+
+  // Space freed: the same click now works and the message goes.
+  await setFailWrites(page, undefined);
+  await console.openBridge();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // After a reload, the stored log holds everything that was saved, once, in order.
+  await page.reload();
+  await expect(console.clock).toBeVisible();
+  await expect(console.incident).toContainText('Major incident declared');
+  await expect(console.incident).toContainText('Bridge open');
+  const lines = await console.logLines();
+  expect(lines.filter((line) => line.includes('Opened the bridge.'))).toHaveLength(1);
+  expect(page.url()).toContain(id);
+});
+
+test('IndexedDB unavailable (private browsing): the library says attempts cannot be saved, and nothing pretends to start', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Incident Drill', level: 1 })).toBeVisible();
+  const message = 'This browser will not let the app store data (private browsing, or storage is blocked for this site), so attempts cannot be saved here.';
+  await expect(page.getByRole('alert')).toContainText(message);
+  // The built-in scenarios are still listed; starting one says why it cannot.
+  const library = new LibraryPage(page);
+  await library.startButton(flagship.title).click();
+  await expect(page.getByRole('alert')).toContainText(message);
+  expect(new URL(page.url()).pathname).toBe('/');
+  // An attempt link opened directly says the same instead of a blank page.
+  await page.goto('/play/abc123');
+  await expect(page.getByText(message)).toBeVisible();
 });

@@ -25,6 +25,7 @@ import { describeEntry } from '../../engine/describe-entry.ts';
 import { InterviewComplete } from '../interview/interview-complete.tsx';
 import { useAttemptHost } from './use-attempt-host.ts';
 import { ParticipantsContext } from './decided-by.tsx';
+import { exportAttempt } from '../attempt-transfer.ts';
 
 /** What a control gets back: done, refused with a reason, or not saved. */
 export type ActOutcome = { readonly kind: 'done' } | { readonly kind: 'refused'; readonly reason: string } | { readonly kind: 'not-saved'; readonly message: string };
@@ -129,6 +130,16 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
       {session.error && (
         <p className="banner banner-error" role="alert">
           {session.error.message}
+        </p>
+      )}
+      {session.error && session.error.kind !== 'unavailable' && mode !== 'interview' && (
+        // Everything up to the failed write is stored; a file copy keeps it safe whatever happens to this browser's storage.
+        <p className="banner banner-warning">
+          Everything before this is saved.{' '}
+          <button type="button" onClick={() => void exportAttempt(session.attempt.id).then((message) => message && setFeedback(message))}>
+            Export attempt
+          </button>{' '}
+          keeps a copy as a file (import it from the library in any browser).
         </p>
       )}
       {session.lost && !session.error && (
