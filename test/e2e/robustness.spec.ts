@@ -46,6 +46,7 @@ test('hostile text in a scenario and an attempt file shows literally, runs nothi
   await card.getByRole('button', { name: `Start ${HOSTILE_TITLE}`, exact: true }).click();
   const console = new ConsolePage(page);
   await expect(console.clock).toBeVisible();
+  const playPath = new URL(page.url()).pathname;
   await console.setSpeed(10);
   await console.resume();
   // The first scripted alert arrives with the payload as plain text.
@@ -65,7 +66,7 @@ test('hostile text in a scenario and an attempt file shows literally, runs nothi
   await expectInert(page);
 
   // The other main routes, for CSP violations (charts, lazy chunks, the interview crypto).
-  for (const path of ['/history', '/interview/new', '/interview/compare']) {
+  for (const path of ['/history', '/interview/new', '/interview/compare', playPath.replace('/play/', '/facilitate/'), playPath.replace('/play/', '/project/')]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectInert(page);
@@ -122,7 +123,9 @@ test('storage full mid-attempt: the user is told, nothing stored is lost, the at
 
   await setFailWrites(page, 'QuotaExceededError');
   await console.incident.getByRole('button', { name: 'Open bridge' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'out of storage space' })).toContainText('the last action was not saved');
+  // Said at the top of the console and beside the button that was clicked.
+  await expect(page.getByRole('alert').filter({ hasText: 'out of storage space' })).toHaveCount(2);
+  await expect(page.getByRole('alert').filter({ hasText: 'out of storage space' }).first()).toContainText('the last action was not saved');
   // Not applied: memory never runs ahead of what is stored.
   await expect(console.incident).toContainText('No bridge');
 
@@ -138,7 +141,7 @@ test('storage full mid-attempt: the user is told, nothing stored is lost, the at
   // Any other failed write says so too.
   await setFailWrites(page, 'UnknownError');
   await console.incident.getByRole('button', { name: 'Open bridge' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'could not be saved' })).toContainText('It has not been applied');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be saved' }).first()).toContainText('It has not been applied');
 
   // Space freed: the same click now works and the message goes.
   await setFailWrites(page, undefined);
