@@ -66,6 +66,13 @@ test('hostile text in a scenario and an attempt file shows literally, runs nothi
   await expectInert(page);
 
   // The other main routes, for CSP violations (charts, lazy chunks, the interview crypto).
+  // The debrief of the imported attempt: the reference beside the trainee's actions, the timeline chart.
+  await page.goto('/debrief/hostile1');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(PAYLOAD.trim());
+  // Scenario texts and the trainee's own (updates, RCA) all show the payload as text.
+  await expect.poll(() => page.getByText(PAYLOAD.trim(), { exact: false }).count()).toBeGreaterThan(5);
+  await expectInert(page);
+
   for (const path of ['/history', '/interview/new', '/interview/compare', playPath.replace('/play/', '/facilitate/'), playPath.replace('/play/', '/project/')]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
