@@ -242,3 +242,24 @@ describe('examples found by the property test', () => {
     for (const p of problems) expect(formatProblem(p)).not.toMatch(/[\r\n]/);
   });
 });
+
+// Not a mutation of a real file: any text at all, including valid YAML of the wrong shape.
+describe('checkScenario on any text at all', () => {
+  const yamlish = fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value));
+  const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 120 }), yamlish, fc.jsonValue({ maxDepth: 3 }).map((phases) => `id: x\nphases: ${JSON.stringify(phases)}\n`));
+
+  it('never throws and always reports located errors', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        let result: ReturnType<typeof checkScenario>;
+        try {
+          result = checkScenario(text, FILE);
+        } catch (error) {
+          throw new Error(`checkScenario threw on ${JSON.stringify(text).slice(0, 300)}: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+        expect(contractViolations(text, result)).toEqual([]);
+      }),
+      { numRuns: Math.round(400 * RUNS_SCALE), seed: SEED + 2 },
+    );
+  });
+});

@@ -55,3 +55,39 @@ describe('transcript parser on arbitrary input', () => {
     );
   });
 });
+
+// Not just action-shaped input: anything at all, including JSON of the wrong shape and binary junk.
+describe('transcript parser on any text at all', () => {
+  const anyText = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.string({ unit: 'binary', maxLength: 120 }),
+    fc.json({ maxDepth: 4 }),
+    fc.jsonValue({ maxDepth: 3 }).map((actions) => JSON.stringify({ scenario: 'sso-outage-monday', actions })),
+    fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify({ scenario: value, actions: [] })),
+  );
+
+  it('never throws: a transcript with no problems, or located problems', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        let result: ReturnType<typeof parseTranscript>;
+        try {
+          result = parseTranscript(text, 'any.json', scenario);
+        } catch (error) {
+          throw new Error(`parseTranscript threw on ${JSON.stringify(text).slice(0, 300)}: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+        const lines = text.split('\n').length;
+        if (result.transcript) {
+          expect(result.problems).toEqual([]);
+        } else {
+          expect(result.problems.length).toBeGreaterThan(0);
+          for (const p of result.problems) {
+            expect(p.line).toBeGreaterThanOrEqual(1);
+            expect(p.line).toBeLessThanOrEqual(lines + 1);
+            expect(p.message.trim().length).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { numRuns: 400, seed: 17 },
+    );
+  });
+});
