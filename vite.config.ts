@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './scripts/service-worker.ts';
 
 /**
  * The built app's Content-Security-Policy (docs/decisions.md, "Content-Security-Policy"): only
@@ -28,7 +29,7 @@ const contentSecurityPolicy = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 5173 },
   // One page, used offline once loaded: a single bundle (React, XState, zod, Dexie, framer-motion) is simpler than splitting.

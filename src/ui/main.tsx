@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import './styles.css';
 import { refreshImported } from './app-services.ts';
+import { registerServiceWorker } from './register-service-worker.ts';
 
 const root = document.getElementById('root');
 // Imported scenarios live in IndexedDB; the app starts without them if storage is unavailable.
@@ -16,3 +17,4 @@ void refreshImported()
     </StrictMode>,
     );
   });
+registerServiceWorker();

@@ -141,4 +141,16 @@ test('keyboard only: a full run from the library to the scorecard', async ({ pag
   const downloading = page.waitForEvent('download');
   await kb.press(play.scorecard.getByRole('button', { name: 'Export transcript' }));
   expect((await downloading).suggestedFilename()).toMatch(/\.json$/);
+
+  // The debrief opens from the scorecard by keyboard too, and its chart points take focus.
+  await kb.press(play.scorecard.getByRole('button', { name: 'Open debrief' }));
+  await expect(page.getByRole('heading', { level: 1, name: `Debrief: ${flagship.title}` })).toBeVisible();
+  const point = page.getByRole('figure', { name: /Timeline chart/ }).getByRole('img', { name: /Escalated to/ }).first();
+  await kb.tabTo(point);
+  await expect(point, 'focus stays on the point it reached').toBeFocused();
+  await expect(page.locator('.chart-focus')).toContainText('Escalated to');
+  // Tab moves on to the next point (focusing one must not redraw the chart and drop the focus).
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.chart-focus')).not.toContainText('Escalated to Identity');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('class'))).toBe('chart-point');
 });

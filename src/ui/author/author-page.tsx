@@ -105,7 +105,7 @@ function AnnotatedSource({ text, problems }: { readonly text: string; readonly p
   const lines = text.split('\n');
   if (problems.length === 0) return <p className="empty">The checker accepts this file.</p>;
   return (
-    <ol className="annotated">
+    <ol className="annotated" tabIndex={0} aria-label="Scenario lines">
       {lines.map((line, i) =>
         byLine.has(i + 1) ? (
           <li key={i} value={i + 1}>
@@ -166,7 +166,7 @@ function Preview({ scenario }: { readonly scenario: LoadedScenario }) {
       <section className="panel" aria-label="Statechart">
         <h2>Statechart (from the compiled machine)</h2>
         <p className="chart-help">Boxes are phases; the start phase is marked ▶. Arrows are the machine's transitions, labelled with what takes them: a timer (after), a trainee action (on) or a mitigation (by). A thick green box is a resolved phase; a dashed red one cannot be reached.</p>
-        <div className="statechart-scroll">
+        <div className="statechart-scroll" tabIndex={0} role="group" aria-label="Statechart diagram (scrolls sideways)">
           <StatechartDiagram nodes={graph.nodes} edges={graph.edges} />
         </div>
         <details>

@@ -14,7 +14,7 @@ export function ActivityLog({ scenario, log }: { readonly scenario: LoadedScenar
   return (
     <section className="panel activity" aria-label="Activity log">
       <h2>Activity log</h2>
-      <ol reversed>
+      <ol reversed tabIndex={0} aria-label="Log entries, newest first">
         {entries.map((entry) => {
           const { who, text } = describeEntry(scenario, entry);
           return (

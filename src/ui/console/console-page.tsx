@@ -26,6 +26,7 @@ import { InterviewComplete } from '../interview/interview-complete.tsx';
 import { useAttemptHost } from './use-attempt-host.ts';
 import { ParticipantsContext } from './decided-by.tsx';
 import { exportAttempt } from '../attempt-transfer.ts';
+import { Announcer } from './announcer.tsx';
 
 /** What a control gets back: done, refused with a reason, or not saved. */
 export type ActOutcome = { readonly kind: 'done' } | { readonly kind: 'refused'; readonly reason: string } | { readonly kind: 'not-saved'; readonly message: string };
@@ -150,6 +151,7 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
       <p className="visually-hidden" role="status" aria-live="polite">
         {feedback}
       </p>
+      {mode !== 'rca' && <Announcer scenario={scenario} log={log} view={view} overdue={mode !== 'interview' && !closed} />}
       {mode === 'practice' && !closed && <PracticeAids scenario={scenario} view={view} nudges={nudges} act={act} />}
 
       {mode === 'rca' ? (

@@ -10,7 +10,7 @@ export function EvidenceViewer({ title, text, onClose }: { readonly title: strin
   return (
     <dialog ref={ref} className="evidence-viewer" aria-label={title} onClose={onClose}>
       <h2>{title}</h2>
-      <pre>{text}</pre>
+      <pre tabIndex={0}>{text}</pre>
       <form method="dialog">
         <button type="submit" className="primary">
           Close

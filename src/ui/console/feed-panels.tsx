@@ -21,7 +21,8 @@ export function AlertsPanel({ scenario, view, act }: { readonly scenario: Loaded
       </h2>
       {decided.field}
       {alerts.length === 0 && <p className="empty">No alerts yet.</p>}
-      <ul>
+      {/* Scrolls when long: focusable so keyboard users can scroll it too. */}
+      <ul tabIndex={0} aria-label="Alert list">
         <AnimatePresence initial={false}>
           {alerts.map(({ t, alert, acknowledgedAt }) => (
             <motion.li key={alert.id} {...(reduce ? {} : enter)} className={`alert alert-${alert.level}${acknowledgedAt === undefined ? '' : ' acknowledged'}`}>
@@ -65,7 +66,7 @@ export function ReportsPanel({ scenario, view }: { readonly scenario: LoadedScen
     <section className="panel feed" aria-label="User reports">
       <h2>User reports</h2>
       {reports.length === 0 && <p className="empty">No reports yet.</p>}
-      <ul>
+      <ul tabIndex={0} aria-label="Report list">
         <AnimatePresence initial={false}>
           {reports.map(({ t, report }) => (
             <motion.li key={report.id} {...(reduce ? {} : enter)} className="report">

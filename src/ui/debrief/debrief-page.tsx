@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { LogEntry } from '../../engine/attempt-log.ts';
@@ -17,6 +17,8 @@ import { teamCredit } from '../../scoring/team-credit.ts';
 
 const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 const ROWS = ['You', 'Expert', 'Updates', 'Missed updates', 'Escalations', 'Deadlines', 'Scoring'] as const;
+/** Simulated ms as minutes, one decimal: the charts' x axis. */
+const minutes = (t: number) => Math.round((t / 60000) * 10) / 10;
 const COLOURS = { You: '#2457c5', Expert: '#2e7d32', Updates: '#6a3fb5', 'Missed updates': '#b42318', Escalations: '#b7791f', Deadlines: '#5b6577', Scoring: '#0f766e' } as const;
 
 type Loaded = { readonly attempt: AttemptRecord; readonly log: LogEntry[]; readonly scenario: LoadedScenario };
@@ -65,7 +67,6 @@ function Debrief({ attempt, log, scenario }: Loaded) {
   const { spec } = scenario;
   const card = useMemo(() => score(scenario, log, attempt.mode), [scenario, log, attempt.mode]);
   const model = useMemo(() => debriefModel(scenario, log, card), [scenario, log, card]);
-  const minutes = (t: number) => Math.round((t / 60000) * 10) / 10;
   const at = (t: number) => clockTime(spec.clockStart, t);
   const [retrying, setRetrying] = useState(false);
   const [focused, setFocused] = useState<{ t: number; label: string; text: string } | undefined>();
@@ -77,15 +78,18 @@ function Debrief({ attempt, log, scenario }: Loaded) {
     document.title = `Debrief: ${spec.title} · Incident Drill`;
   }, [spec.title]);
 
-  const rows: Record<(typeof ROWS)[number], readonly DebriefPoint[]> = {
-    You: model.actions,
-    Expert: model.reference,
-    Updates: model.updatesPosted,
-    'Missed updates': model.updatesMissed,
-    Escalations: model.escalationsSent,
-    Deadlines: model.escalationDeadlines,
-    Scoring: model.evidencePoints,
-  };
+  const rows: TimelineRows = useMemo(
+    () => ({
+      You: model.actions,
+      Expert: model.reference,
+      Updates: model.updatesPosted,
+      'Missed updates': model.updatesMissed,
+      Escalations: model.escalationsSent,
+      Deadlines: model.escalationDeadlines,
+      Scoring: model.evidencePoints,
+    }),
+    [model],
+  );
 
   async function retry() {
     setRetrying(true);
@@ -209,35 +213,7 @@ function Debrief({ attempt, log, scenario }: Loaded) {
         <h2>Timeline: you and the expert</h2>
         <p className="chart-help">Each point is something that happened; hover it, or Tab to it, to read it. Minutes since the start.</p>
         <div className="chart" role="figure" aria-label="Timeline chart of your actions, the expert's reference, updates, escalations and scoring evidence">
-          <ResponsiveContainer width="100%" height={340}>
-            <ScatterChart margin={{ top: 10, right: 20, bottom: 20, left: 100 }} accessibilityLayer>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" dataKey="x" name="Minutes" domain={[0, Math.ceil(minutes(Math.max(model.end, ...model.reference.map((r) => r.t))))]} label={{ value: 'minutes since start', position: 'insideBottom', offset: -10 }} />
-              <YAxis type="category" dataKey="row" allowDuplicatedCategory={false} width={110} />
-              <Tooltip cursor={{ strokeDasharray: '3 3' }} content={<PointTooltip clockStart={spec.clockStart} />} />
-              {ROWS.map((row) => (
-                <Scatter
-                  key={row}
-                  name={row}
-                  data={rows[row].map((p) => ({ x: minutes(p.t), row, t: p.t, label: p.label, text: p.text }))}
-                  fill={COLOURS[row]}
-                  shape={(props: { cx?: number; cy?: number; payload?: { t: number; label: string; text: string } }) => (
-                    // Each point takes keyboard focus and says what it is; focusing it shows its line below the chart.
-                    <g
-                      tabIndex={0}
-                      role="img"
-                      aria-label={`${at(props.payload?.t ?? 0)} ${props.payload?.label ?? ''}: ${props.payload?.text ?? ''}`}
-                      className="chart-point"
-                      onFocus={() => setFocused(props.payload)}
-                      onBlur={() => setFocused(undefined)}
-                    >
-                      <circle cx={props.cx} cy={props.cy} r={6} fill={COLOURS[row]} />
-                    </g>
-                  )}
-                />
-              ))}
-            </ScatterChart>
-          </ResponsiveContainer>
+          <TimelineChart rows={rows} clockStart={spec.clockStart} end={model.end} reference={model.reference} onFocusPoint={setFocused} />
         </div>
         <p className="chart-focus" role="status">
           {focused ? `${at(focused.t)} · ${focused.label}: ${focused.text}` : 'Tab to a point to read it here.'}
@@ -297,3 +273,45 @@ function PointTooltip({ active, payload, clockStart }: { readonly active?: boole
     </div>
   );
 }
+
+type TimelineRows = Record<(typeof ROWS)[number], readonly DebriefPoint[]>;
+type FocusedPoint = { t: number; label: string; text: string };
+type ChartPoint = FocusedPoint & { x: number; row: (typeof ROWS)[number] };
+
+/**
+ * The timeline scatter chart. Memoized, with a stable point shape and data: focusing a point
+ * updates the line under the chart, and re-rendering the chart then would remount its points
+ * and drop the keyboard focus (Tab could not move from point to point).
+ */
+const TimelineChart = memo(function TimelineChart({ rows, clockStart, end, reference, onFocusPoint }: { readonly rows: TimelineRows; readonly clockStart: string; readonly end: number; readonly reference: readonly DebriefPoint[]; readonly onFocusPoint: (point: FocusedPoint | undefined) => void }) {
+  const data = useMemo(() => Object.fromEntries(ROWS.map((row) => [row, rows[row].map((p) => ({ x: minutes(p.t), row, t: p.t, label: p.label, text: p.text }))])) as Record<(typeof ROWS)[number], ChartPoint[]>, [rows]);
+  const shape = useCallback(
+    (props: { cx?: number; cy?: number; payload?: ChartPoint }) => (
+      // Each point takes keyboard focus and says what it is; focusing it shows its line below the chart.
+      <g
+        tabIndex={0}
+        role="img"
+        aria-label={`${clockTime(clockStart, props.payload?.t ?? 0)} ${props.payload?.label ?? ''}: ${props.payload?.text ?? ''}`}
+        className="chart-point"
+        onFocus={() => onFocusPoint(props.payload && { t: props.payload.t, label: props.payload.label, text: props.payload.text })}
+        onBlur={() => onFocusPoint(undefined)}
+      >
+        <circle cx={props.cx} cy={props.cy} r={6} fill={COLOURS[props.payload?.row ?? 'You']} />
+      </g>
+    ),
+    [clockStart, onFocusPoint],
+  );
+  return (
+    <ResponsiveContainer width="100%" height={340}>
+      <ScatterChart margin={{ top: 10, right: 20, bottom: 20, left: 100 }} accessibilityLayer>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis type="number" dataKey="x" name="Minutes" domain={[0, Math.ceil(minutes(Math.max(end, ...reference.map((r) => r.t))))]} label={{ value: 'minutes since start', position: 'insideBottom', offset: -10 }} />
+        <YAxis type="category" dataKey="row" allowDuplicatedCategory={false} width={110} />
+        <Tooltip cursor={{ strokeDasharray: '3 3' }} content={<PointTooltip clockStart={clockStart} />} />
+        {ROWS.map((row) => (
+          <Scatter key={row} name={row} data={data[row]} fill={COLOURS[row]} shape={shape} />
+        ))}
+      </ScatterChart>
+    </ResponsiveContainer>
+  );
+});

@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { LibraryPage } from './pages/library-page.ts';
+import { ConsolePage } from './pages/console-page.ts';
+import { fileText } from './pages/expert-attempt.ts';
+import { flagship } from './pages/flagship.ts';
+
+test('after the first visit the app loads with the network cut, lazy routes included', async ({ page, context }, info) => {
+  test.setTimeout(60_000);
+  const library = new LibraryPage(page);
+  await library.goto();
+  // The service worker installs (precaching the build), then controls the page after a reload.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
+
+  await context.setOffline(true);
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+  await test.step('a reload and a typed address (the lazy author route) load from the cache', async () => {
+    await page.reload();
+    await expect(library.startButton(flagship.title)).toBeVisible();
+    await page.goto('/author');
+    await expect(page.getByRole('textbox', { name: 'Scenario YAML' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems');
+  });
+
+  await test.step('an imported attempt’s debrief (lazy, with its charts) and history load offline', async () => {
+    const file = info.outputPath('expert.attempt.json');
+    writeFileSync(file, fileText);
+    await library.goto();
+    await page.getByLabel('Import attempt file').setInputFiles(file);
+    await page.getByRole('button', { name: /^Debrief / }).click();
+    await expect(page.getByRole('figure', { name: /Timeline chart/ }).locator('.recharts-scatter-symbol').first()).toBeVisible();
+    await page.goto('/history');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  await test.step('an exercise starts and records actions offline', async () => {
+    await library.goto();
+    await library.startFlagship('practice');
+    const play = new ConsolePage(page);
+    await play.declareMajorIncident();
+  });
+});
