@@ -57,6 +57,8 @@ export function deriveView(scenario: LoadedScenario, log: readonly LogEntry[], n
   const mitigations: { t: SimMs; mitigation: string; result: string | undefined }[] = [];
   const changes: string[] = [];
   const triggers = new Set<string>();
+  // Alerts by id: acknowledging looks one up (a linear search made a 10,000-alert storm quadratic).
+  const alertById = new Map<string, { t: SimMs; alert: AlertSpec; acknowledgedAt: SimMs | undefined }>();
 
   for (const entry of log) {
     switch (entry.type) {
@@ -64,8 +66,12 @@ export function deriveView(scenario: LoadedScenario, log: readonly LogEntry[], n
         phase = entry.payload.phase;
         break;
       case 'alert.fire':
-        alerts.push({ t: entry.t, alert: entry.payload.alert, acknowledgedAt: undefined });
+      {
+        const item = { t: entry.t, alert: entry.payload.alert, acknowledgedAt: undefined };
+        alerts.push(item);
+        if (!alertById.has(item.alert.id)) alertById.set(item.alert.id, item);
         break;
+      }
       case 'report.arrive':
         reports.push({ t: entry.t, report: entry.payload.report });
         break;
@@ -87,7 +93,7 @@ export function deriveView(scenario: LoadedScenario, log: readonly LogEntry[], n
         ended = true;
         break;
       case 'alert.acknowledge': {
-        const item = alerts.find((a) => a.alert.id === entry.payload.alert);
+        const item = alertById.get(entry.payload.alert);
         if (item) item.acknowledgedAt = entry.t;
         triggers.add(`acknowledge:${entry.payload.alert}`);
         break;

@@ -1,0 +1,76 @@
+/**
+ * The core's part of `npm run bench`, run in Node (tsx): replaying every shipped scenario's expert
+ * transcript, and the generated storm scenario at 1k/10k/100k injects. Prints one JSON object.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { loadScenario } from '../src/scenario/loader.ts';
+import { parseTranscript } from '../src/engine/transcript.ts';
+import { playActions } from '../src/engine/replay.ts';
+import { score } from '../src/scoring/score.ts';
+import { stormScenario } from './storm.ts';
+
+const quick = process.argv.includes('--quick');
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+
+/** Load + compile + replay + score, from the file texts: what `npm run replay` does minus printing. */
+function replayOnce(scenarioText: string, file: string, transcriptText: string): { simMs: number } {
+  const { scenario } = loadScenario(scenarioText, file);
+  if (!scenario) throw new Error(`${file} does not load`);
+  const { transcript } = parseTranscript(transcriptText, 'expert.json', scenario);
+  if (!transcript) throw new Error(`${file}: expert transcript does not parse`);
+  const exercise = playActions(scenario, transcript.actions, { seed: transcript.seed, mode: transcript.mode });
+  score(scenario, exercise.log, transcript.mode);
+  return { simMs: exercise.now };
+}
+
+const runs = quick ? 3 : 15;
+const replay: Record<string, number> = {};
+const realtime: Record<string, number> = {};
+for (const name of readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort()) {
+  const id = name.replace(/\.yaml$/, '');
+  const transcriptPath = `test/transcripts/${id}/expert.json`;
+  if (!existsSync(transcriptPath)) continue;
+  const text = readFileSync(`scenarios/${name}`, 'utf8');
+  const transcript = readFileSync(transcriptPath, 'utf8');
+  const times: number[] = [];
+  let simMs = 0;
+  for (let i = 0; i < runs + 2; i++) {
+    const start = performance.now();
+    simMs = replayOnce(text, `scenarios/${name}`, transcript).simMs;
+    if (i >= 2) times.push(performance.now() - start);
+  }
+  replay[id] = round(median(times), 2);
+  realtime[id] = Math.round(simMs / median(times));
+  process.stderr.write(`  replay ${id}: ${replay[id]} ms (${realtime[id]}× real time)\n`);
+}
+
+/** Load + compile + replay + score of a generated storm; returns the median wall time. */
+function storm(injects: number, actions: number, repeat: number): number {
+  const { text, actions: list } = stormScenario(injects, actions);
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    const { scenario, problems } = loadScenario(text, `storm-${injects}.yaml`);
+    if (!scenario) throw new Error(`storm scenario does not load: ${JSON.stringify(problems.slice(0, 3))}`);
+    const exercise = playActions(scenario, list, { seed: 1, mode: 'practice' });
+    const acks = exercise.log.filter((e) => e.type === 'alert.acknowledge').length;
+    if (acks !== list.length) throw new Error(`storm: ${acks} of ${list.length} acknowledgements accepted`);
+    score(scenario, exercise.log, 'practice');
+    times.push(performance.now() - start);
+  }
+  return round(median(times), 0);
+}
+
+const scaling: Record<string, number> = {};
+for (const [injects, repeat] of [[1000, 3], [10_000, 3], [100_000, 1]] as const) {
+  if (quick && injects > 10_000) continue;
+  scaling[String(injects)] = storm(injects, injects / 5, quick ? 1 : repeat);
+  process.stderr.write(`  storm ${injects} injects / ${injects / 5} actions: ${scaling[String(injects)]} ms\n`);
+}
+
+process.stdout.write(`${JSON.stringify({ replay_ms_per_scenario: replay, replay_x_realtime: realtime, storm_10k_ms: scaling['10000'], storm_scaling_ms: scaling })}\n`);
