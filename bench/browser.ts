@@ -142,9 +142,11 @@ async function storage(browser: Browser, devBase: string): Promise<{ writeP95: n
   await page.goto(`${devBase}/`);
   const result = await page.evaluate(
     async ({ text, actions, writes }) => {
-      const { AttemptStore } = await import('/src/store/attempt-store.ts');
-      const { loadScenario } = await import('/src/scenario/loader.ts');
-      const { playActions, restoreFromLog } = await import('/src/engine/replay.ts');
+      // The dev server serves the app's own modules by path.
+      const src = '/src';
+      const { AttemptStore } = (await import(`${src}/store/attempt-store.ts`)) as typeof import('../src/store/attempt-store.ts');
+      const { loadScenario } = (await import(`${src}/scenario/loader.ts`)) as typeof import('../src/scenario/loader.ts');
+      const { playActions, restoreFromLog } = (await import(`${src}/engine/replay.ts`)) as typeof import('../src/engine/replay.ts');
       const { scenario } = loadScenario(text, 'bench-storm.yaml');
       if (!scenario) throw new Error('the storm scenario does not load');
       const exercise = playActions(scenario, actions, { seed: 1 });
