@@ -9,7 +9,7 @@ import type { AttemptRecord } from '../store/db.ts';
 import type { Mode } from '../engine/check-action.ts';
 
 // Importing, exporting and starting an attempt need the engine and the scenarios: loaded on first use, not with the library.
-const transfer = () => import('./attempt-transfer.ts');
+const transfer = () => Promise.all([import('./attempt-transfer.ts'), loadScenarios()]).then(([m]) => m);
 
 const DIFFICULTY_LABEL = { intro: 'Intro', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
 const STATUS_LABEL = { 'in-progress': 'In progress', resolved: 'Resolved', scored: 'Scored' } as const;
