@@ -49,7 +49,9 @@ for (const name of readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).s
   process.stderr.write(`  replay ${id}: ${replay[id]} ms (${realtime[id]}× real time)\n`);
 }
 
-/** Load + compile + replay + score of a generated storm; returns the median wall time. */
+const stormParts: Record<string, { load: number; replay: number; score: number }> = {};
+
+/** Load + compile + replay + score of a generated storm (the YAML text is made beforehand); returns the median wall time. */
 function storm(injects: number, actions: number, repeat: number): number {
   const { text, actions: list } = stormScenario(injects, actions);
   const times: number[] = [];
@@ -57,11 +59,15 @@ function storm(injects: number, actions: number, repeat: number): number {
     const start = performance.now();
     const { scenario, problems } = loadScenario(text, `storm-${injects}.yaml`);
     if (!scenario) throw new Error(`storm scenario does not load: ${JSON.stringify(problems.slice(0, 3))}`);
+    const loaded = performance.now();
     const exercise = playActions(scenario, list, { seed: 1, mode: 'practice' });
+    const replayed = performance.now();
     const acks = exercise.log.filter((e) => e.type === 'alert.acknowledge').length;
     if (acks !== list.length) throw new Error(`storm: ${acks} of ${list.length} acknowledgements accepted`);
     score(scenario, exercise.log, 'practice');
-    times.push(performance.now() - start);
+    const end = performance.now();
+    times.push(end - start);
+    stormParts[String(injects)] = { load: Math.round(loaded - start), replay: Math.round(replayed - loaded), score: Math.round(end - replayed) };
   }
   return round(median(times), 0);
 }
@@ -70,7 +76,7 @@ const scaling: Record<string, number> = {};
 for (const [injects, repeat] of [[1000, 3], [10_000, 3], [100_000, 1]] as const) {
   if (quick && injects > 10_000) continue;
   scaling[String(injects)] = storm(injects, injects / 5, quick ? 1 : repeat);
-  process.stderr.write(`  storm ${injects} injects / ${injects / 5} actions: ${scaling[String(injects)]} ms\n`);
+  process.stderr.write(`  storm ${injects} injects / ${injects / 5} actions: ${scaling[String(injects)]} ms (last run: ${JSON.stringify(stormParts[String(injects)])})\n`);
 }
 
-process.stdout.write(`${JSON.stringify({ replay_ms_per_scenario: replay, replay_x_realtime: realtime, storm_10k_ms: scaling['10000'], storm_scaling_ms: scaling })}\n`);
+process.stdout.write(`${JSON.stringify({ replay_ms_per_scenario: replay, replay_x_realtime: realtime, storm_10k_ms: scaling['10000'], storm_scaling_ms: scaling, storm_parts_ms: stormParts })}\n`);
