@@ -19,9 +19,15 @@ let builtins: readonly LibraryEntry[] | undefined;
 let loading: Promise<void> | undefined;
 
 export function loadScenarios(): Promise<void> {
-  loading ??= import('./builtin-scenarios.ts').then((m) => {
-    builtins = m.builtinScenarios;
-  });
+  loading ??= import('./builtin-scenarios.ts').then(
+    (m) => {
+      builtins = m.builtinScenarios;
+    },
+    (error: unknown) => {
+      loading = undefined; // a failed download is tried again next time
+      throw error;
+    },
+  );
   return loading;
 }
 

@@ -9,7 +9,13 @@ import type { AttemptRecord } from '../store/db.ts';
 import type { Mode } from '../engine/check-action.ts';
 
 // Importing, exporting and starting an attempt need the engine and the scenarios: loaded on first use, not with the library.
-const transfer = () => Promise.all([import('./attempt-transfer.ts'), loadScenarios()]).then(([m]) => m);
+const transfer = () =>
+  Promise.all([import('./attempt-transfer.ts'), loadScenarios()]).then(
+    ([m]) => m,
+    () => {
+      throw new Error('The app could not load the import and export code (are you offline after an update?). Reload the page and try again.');
+    },
+  );
 
 const DIFFICULTY_LABEL = { intro: 'Intro', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
 const STATUS_LABEL = { 'in-progress': 'In progress', resolved: 'Resolved', scored: 'Scored' } as const;
@@ -70,7 +76,9 @@ export function LibraryPage() {
   async function onImport(files: FileList | null) {
     const file = files?.[0];
     if (!file) return;
-    const result = await (await transfer()).importAttempt(file);
+    const code = await transfer().catch((error: Error) => setError(error.message));
+    if (!code) return;
+    const result = await code.importAttempt(file);
     if (result.ok) {
       setError(undefined);
       setNotice(`Imported "${file.name}".`);
@@ -84,7 +92,13 @@ export function LibraryPage() {
   async function start(scenarioId: string, chosen: Mode = mode) {
     if (starting) return;
     setStarting(true);
-    const [{ ExerciseSession }, { parseParticipants }] = await Promise.all([import('../store/exercise-session.ts'), import('../scoring/team-credit.ts'), loadScenarios()]);
+    const code = await Promise.all([import('../store/exercise-session.ts'), import('../scoring/team-credit.ts'), loadScenarios()]).catch(() => undefined);
+    if (!code) {
+      setStarting(false);
+      setError('The app could not load the scenario engine (are you offline after an update?). Reload the page and try again.');
+      return;
+    }
+    const [{ ExerciseSession }, { parseParticipants }] = code;
     const scenario = findScenario(scenarioId);
     const team = chosen === 'tabletop' ? parseParticipants(participants) : [];
     if (!scenario || (chosen === 'tabletop' && team.length === 0)) {
@@ -254,7 +268,7 @@ export function LibraryPage() {
         </p>
         {attempts && attempts.length > 0 && (
           <p>
-            <button type="button" onClick={() => void transfer().then((t) => t.exportScoresCsv()).then((message) => message && setError(message))}>
+            <button type="button" onClick={() => void transfer().then((t) => t.exportScoresCsv()).then((message) => message && setError(message), (error: Error) => setError(error.message))}>
               Export scores (CSV)
             </button>
           </p>
@@ -291,7 +305,7 @@ export function LibraryPage() {
                   <td>{STATUS_LABEL[a.status]}</td>
                   <td>{a.mode === 'interview' ? (a.status === 'scored' ? 'Locked' : '–') : (a.total ?? '–')}</td>
                   <td className="row-buttons">
-                    <button type="button" onClick={() => void transfer().then((t) => t.exportAttempt(a.id)).then((message) => message && setError(message))} aria-label={`Export ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
+                    <button type="button" onClick={() => void transfer().then((t) => t.exportAttempt(a.id)).then((message) => message && setError(message), (error: Error) => setError(error.message))} aria-label={`Export ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
                       Export
                     </button>{' '}
                     {a.mode === 'interview' && (
