@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { serviceWorker } from './scripts/service-worker.ts';
+import { scenarioCatalog } from './scripts/scenario-catalog-plugin.ts';
 
 /**
  * The built app's Content-Security-Policy (docs/decisions.md, "Content-Security-Policy"): only
@@ -29,9 +30,9 @@ const contentSecurityPolicy = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
+  plugins: [react(), scenarioCatalog(), contentSecurityPolicy(), serviceWorker()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 5173 },
-  // One page, used offline once loaded: a single bundle (React, XState, zod, Dexie, framer-motion) is simpler than splitting.
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
+  // The library loads first; every other page, and the scenarios' texts, are lazy chunks (docs/performance.md).
+  build: { outDir: 'dist', sourcemap: true, manifest: true, chunkSizeWarningLimit: 1200 },
 });

@@ -30,7 +30,7 @@ export function refusalReason(scenario: LoadedScenario, view: ExerciseView, acti
   }
   switch (action.type) {
     case 'alert.acknowledge': {
-      const alert = view.alerts.find((a) => a.alert.id === action.alert);
+      const alert = view.alertById.get(action.alert);
       if (!alert) return `There is no alert "${action.alert}" on the board yet.`;
       if (alert.acknowledgedAt !== undefined) return `Alert "${action.alert}" was already acknowledged at ${at(alert.acknowledgedAt)}.`;
       return undefined;

@@ -9,7 +9,7 @@ import type { ScenePayload } from './attempt-log.ts';
 import { seededUnit } from './seeded-random.ts';
 
 export interface WorldContext {
-  /** Trigger keys of everything the trainee has done (and evidence that has arrived). */
+  /** Trigger keys the trainee has fired (actions, arrived evidence) that some mitigation requires. */
   readonly triggers: readonly string[];
 }
 
@@ -64,6 +64,10 @@ export function compileScenario(scenario: LoadedScenario, seed = 0) {
   const resolvedPhases = phaseIds.filter((id) => spec.phases[id]?.resolved === true);
 
   const record = { type: 'record' } as const;
+  // The machine remembers only the trigger keys some mitigation requires (reachability analysis
+  // reads them; guards look at the event). Remembering every key copied a growing list on each
+  // action: quadratic in a storm with thousands of distinct acknowledgements.
+  const required = new Set(Object.values(spec.mitigations).flatMap((m) => m.requires ?? []));
   const phaseStates: Record<string, object> = {};
   for (const phaseId of phaseIds) {
     const phase = spec.phases[phaseId];
@@ -148,7 +152,7 @@ export function compileScenario(scenario: LoadedScenario, seed = 0) {
       record: assign({
         triggers: ({ context, event }) => {
           const key = eventTrigger(event);
-          return key === undefined || context.triggers.includes(key) ? context.triggers : [...context.triggers, key];
+          return key === undefined || !required.has(key) || context.triggers.includes(key) ? context.triggers : [...context.triggers, key];
         },
       }),
       scene: emit((_, params: { payload: ScenePayload }) => ({ type: 'scene' as const, payload: params.payload })),

@@ -23,6 +23,8 @@ export interface ExerciseView {
   readonly resolvedAt: SimMs | undefined;
   readonly rca: Rca | undefined;
   readonly alerts: readonly { readonly t: SimMs; readonly alert: AlertSpec; readonly acknowledgedAt: SimMs | undefined }[];
+  /** The first alert with each id (what an acknowledgement refers to). */
+  readonly alertById: ReadonlyMap<string, ExerciseView['alerts'][number]>;
   readonly reports: readonly { readonly t: SimMs; readonly report: ReportSpec }[];
   readonly evidence: readonly { readonly source: string; readonly title: string; readonly requestedAt: SimMs; readonly arrivesAt: SimMs; readonly arrivedAt: SimMs | undefined; readonly text: string | undefined }[];
   readonly priority: { readonly level: Level; readonly t: SimMs } | undefined;
@@ -39,33 +41,55 @@ export interface ExerciseView {
 }
 
 export function deriveView(scenario: LoadedScenario, log: readonly LogEntry[], now: SimMs): ExerciseView {
-  const { spec } = scenario;
-  let phase = scenario.initialPhase;
-  let ended = false;
-  let resolvedAt: SimMs | undefined;
-  let rca: Rca | undefined;
-  let priority: ExerciseView['priority'];
-  let majorDeclaredAt: SimMs | undefined;
-  let bridgeOpenedAt: SimMs | undefined;
-  let hintsTaken = 0;
-  const alerts: { t: SimMs; alert: AlertSpec; acknowledgedAt: SimMs | undefined }[] = [];
-  const reports: { t: SimMs; report: ReportSpec }[] = [];
-  const evidence: { source: string; title: string; requestedAt: SimMs; arrivesAt: SimMs; arrivedAt: SimMs | undefined; text: string | undefined }[] = [];
-  const roles: Partial<Record<Role, string>> = {};
-  const escalations: ExerciseView['escalations'][number][] = [];
-  const updates: ExerciseView['updates'][number][] = [];
-  const mitigations: { t: SimMs; mitigation: string; result: string | undefined }[] = [];
-  const changes: string[] = [];
-  const triggers = new Set<string>();
+  const fold = new ViewFold(scenario);
+  for (const entry of log) fold.add(entry);
+  return fold.view(now);
+}
 
-  for (const entry of log) {
+/**
+ * The view, folded one log entry at a time. `deriveView` folds a whole log; the engine keeps one
+ * fold for its own checks (refusals), so an action costs O(1) instead of a pass over the log —
+ * a 10,000-inject storm with 2,000 actions was quadratic. A view from `view()` shares this fold's
+ * lists, which later entries change: callers outside the engine use `deriveView`.
+ */
+export class ViewFold {
+  private phase: string;
+  private ended = false;
+  private resolvedAt: SimMs | undefined;
+  private rca: Rca | undefined;
+  private priority: ExerciseView['priority'];
+  private majorDeclaredAt: SimMs | undefined;
+  private bridgeOpenedAt: SimMs | undefined;
+  private hintsTaken = 0;
+  private readonly alerts: { t: SimMs; alert: AlertSpec; acknowledgedAt: SimMs | undefined }[] = [];
+  private readonly reports: { t: SimMs; report: ReportSpec }[] = [];
+  private readonly evidence: { source: string; title: string; requestedAt: SimMs; arrivesAt: SimMs; arrivedAt: SimMs | undefined; text: string | undefined }[] = [];
+  private readonly roles: Partial<Record<Role, string>> = {};
+  private readonly escalations: ExerciseView['escalations'][number][] = [];
+  private readonly updates: ExerciseView['updates'][number][] = [];
+  private readonly mitigations: { t: SimMs; mitigation: string; result: string | undefined }[] = [];
+  private readonly changes: string[] = [];
+  private readonly triggers = new Set<string>();
+  // Alerts by id: acknowledging looks one up (a linear search made a 10,000-alert storm quadratic).
+  private readonly alertById = new Map<string, { t: SimMs; alert: AlertSpec; acknowledgedAt: SimMs | undefined }>();
+
+  constructor(private readonly scenario: LoadedScenario) {
+    this.phase = scenario.initialPhase;
+  }
+
+  add(entry: LogEntry): void {
+    const { spec } = this.scenario;
+    const { alerts, reports, evidence, roles, escalations, updates, mitigations, changes, triggers, alertById } = this;
     switch (entry.type) {
       case 'phase.enter':
-        phase = entry.payload.phase;
+        this.phase = entry.payload.phase;
         break;
-      case 'alert.fire':
-        alerts.push({ t: entry.t, alert: entry.payload.alert, acknowledgedAt: undefined });
+      case 'alert.fire': {
+        const item = { t: entry.t, alert: entry.payload.alert, acknowledgedAt: undefined };
+        alerts.push(item);
+        if (!alertById.has(item.alert.id)) alertById.set(item.alert.id, item);
         break;
+      }
       case 'report.arrive':
         reports.push({ t: entry.t, report: entry.payload.report });
         break;
@@ -84,24 +108,24 @@ export function deriveView(scenario: LoadedScenario, log: readonly LogEntry[], n
         break;
       }
       case 'exercise.end':
-        ended = true;
+        this.ended = true;
         break;
       case 'alert.acknowledge': {
-        const item = alerts.find((a) => a.alert.id === entry.payload.alert);
+        const item = alertById.get(entry.payload.alert);
         if (item) item.acknowledgedAt = entry.t;
         triggers.add(`acknowledge:${entry.payload.alert}`);
         break;
       }
       case 'priority.set':
-        priority = { level: entry.payload.level, t: entry.t };
+        this.priority = { level: entry.payload.level, t: entry.t };
         triggers.add(`priority:${entry.payload.level}`);
         break;
       case 'incident.declare-major':
-        majorDeclaredAt = entry.t;
+        this.majorDeclaredAt = entry.t;
         triggers.add('declare-major');
         break;
       case 'bridge.open':
-        bridgeOpenedAt = entry.t;
+        this.bridgeOpenedAt = entry.t;
         triggers.add('bridge');
         break;
       case 'role.assign':
@@ -138,13 +162,13 @@ export function deriveView(scenario: LoadedScenario, log: readonly LogEntry[], n
         triggers.add(`change:${entry.payload.change}`);
         break;
       case 'incident.resolve':
-        resolvedAt = entry.t;
+        this.resolvedAt = entry.t;
         break;
       case 'rca.submit':
-        rca = entry.payload.rca;
+        this.rca = entry.payload.rca;
         break;
       case 'hint.take':
-        hintsTaken += 1;
+        this.hintsTaken += 1;
         break;
       case 'exercise.start':
       case 'action.refused':
@@ -152,30 +176,35 @@ export function deriveView(scenario: LoadedScenario, log: readonly LogEntry[], n
     }
   }
 
-  const phaseSpec = own(spec.phases, phase);
-  const health: Record<string, Health> = {};
-  for (const service of spec.services) health[service.id] = phaseSpec?.health?.[service.id] ?? 'healthy';
-  return {
-    t: now,
-    phase,
-    phaseTitle: phaseSpec?.title ?? phase,
-    restored: phaseSpec?.resolved === true,
-    ended,
-    resolvedAt,
-    rca,
-    alerts,
-    reports,
-    evidence,
-    priority,
-    majorDeclaredAt,
-    bridgeOpenedAt,
-    roles,
-    escalations,
-    updates,
-    mitigations,
-    changes,
-    triggers,
-    health,
-    hintsTaken,
-  };
+  view(now: SimMs): ExerciseView {
+    const { spec } = this.scenario;
+    const { phase, ended, resolvedAt, rca, priority, majorDeclaredAt, bridgeOpenedAt, hintsTaken, alerts, alertById, reports, evidence, roles, escalations, updates, mitigations, changes, triggers } = this;
+    const phaseSpec = own(spec.phases, phase);
+    const health: Record<string, Health> = {};
+    for (const service of spec.services) health[service.id] = phaseSpec?.health?.[service.id] ?? 'healthy';
+    return {
+      t: now,
+      phase,
+      phaseTitle: phaseSpec?.title ?? phase,
+      restored: phaseSpec?.resolved === true,
+      ended,
+      resolvedAt,
+      rca,
+      alerts,
+      alertById,
+      reports,
+      evidence,
+      priority,
+      majorDeclaredAt,
+      bridgeOpenedAt,
+      roles,
+      escalations,
+      updates,
+      mitigations,
+      changes,
+      triggers,
+      health,
+      hintsTaken,
+    };
+  }
 }

@@ -5,7 +5,7 @@ import type { TraineeAction } from './actions.ts';
 import type { LogEntry, SceneEntry } from './attempt-log.ts';
 import { compileScenario, type WorldMachine } from './compile-machine.ts';
 import { SimClock } from './sim-clock.ts';
-import { deriveView, type ExerciseView } from './exercise-view.ts';
+import { deriveView, ViewFold, type ExerciseView } from './exercise-view.ts';
 import { refusalReason, type Mode } from './check-action.ts';
 import type { FacilitatorCommand } from './facilitator.ts';
 import { formatDuration, parseDuration } from '../scenario/duration.ts';
@@ -41,9 +41,12 @@ export class Exercise {
   private readonly seen = new Set<string>();
   /** Ad-hoc inject ids accepted and not yet arrived. */
   private readonly scheduled = new Set<string>();
+  /** The view kept up to date entry by entry, for the engine's own checks (see ViewFold). */
+  private readonly fold: ViewFold;
 
   constructor(scenario: LoadedScenario, options: ExerciseOptions = {}) {
     this.scenario = scenario;
+    this.fold = new ViewFold(scenario);
     this.seed = options.seed ?? 0;
     this.mode = options.mode ?? 'practice';
     this.append({ type: 'exercise.start', payload: { scenario: scenario.spec.id, hash: scenario.hash, seed: this.seed, mode: this.mode, ...(options.weights ? { weights: { ...options.weights } } : {}) } });
@@ -89,7 +92,7 @@ export class Exercise {
     if (this.isEnded()) return this.clock.advanceTo(Math.max(t, this.now));
     if (t >= end) {
       this.clock.advanceTo(end);
-      if (this.view().resolvedAt === undefined) this.append({ type: 'exercise.end', payload: { reason: 'time-up' } });
+      if (this.fold.view(this.now).resolvedAt === undefined) this.append({ type: 'exercise.end', payload: { reason: 'time-up' } });
       // The world stops at the end; only the clock reading moves on (for the RCA that follows).
       this.actor.stop();
       this.clock.advanceTo(t);
@@ -101,7 +104,7 @@ export class Exercise {
   /** Takes a trainee action at the current time (or at `t`, advancing first). */
   act(action: TraineeAction, t: number = this.now): LogEntry {
     this.advanceTo(t);
-    const reason = refusalReason(this.scenario, this.view(), action, this.mode);
+    const reason = refusalReason(this.scenario, this.fold.view(this.now), action, this.mode);
     if (reason !== undefined) return this.append({ type: 'action.refused', payload: { action, reason } });
     const entry = this.append({ type: action.type, payload: action } as Omit<LogEntry, 'seq' | 't'>);
     if (this.actor.getSnapshot().status === 'active') {
@@ -161,6 +164,7 @@ export class Exercise {
   private append(entry: Omit<LogEntry, 'seq' | 't'>): LogEntry {
     const full = { seq: this.entries.length, t: this.now, type: entry.type, payload: entry.payload } as LogEntry;
     this.entries.push(full);
+    this.fold.add(full);
     for (const listener of this.listeners) listener(full);
     return full;
   }

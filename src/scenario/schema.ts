@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
+import { DIFFICULTIES, SKILLS } from './vocabulary.ts';
 
 /** Joined per key with newlines; the loader splits them back so each unknown key gets its own located line. */
 function unknownKeysMessage(keys: readonly string[], known: readonly string[]): string {
@@ -53,8 +54,7 @@ export const LEVELS = ['P1', 'P2', 'P3', 'P4'] as const;
 export const Level = enumOf(LEVELS, 'priority');
 export type Level = z.infer<typeof Level>;
 
-export const DIFFICULTIES = ['intro', 'intermediate', 'advanced'] as const;
-export const SKILLS = ['severity', 'escalation', 'communication', 'rca'] as const;
+export { DIFFICULTIES, SKILLS };
 export const HEALTH = ['healthy', 'degraded', 'down'] as const;
 export const ALERT_LEVELS = ['info', 'warning', 'critical'] as const;
 export const CHANNELS = ['phone', 'ticket', 'chat', 'email'] as const;

@@ -1,22 +1,36 @@
 import { LibraryPage } from './library-page.tsx';
-import { ConsolePage } from './console/console-page.tsx';
 import { usePath } from './router.ts';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { loadScenarios } from './app-services.ts';
 
-// The debrief's charting library is large: it loads only when a debrief is opened.
-const DebriefPage = lazy(() => import('./debrief/debrief-page.tsx').then((m) => ({ default: m.DebriefPage })));
-const AuthorPage = lazy(() => import('./author/author-page.tsx').then((m) => ({ default: m.AuthorPage })));
-const InterviewNewPage = lazy(() => import('./interview/interview-new-page.tsx').then((m) => ({ default: m.InterviewNewPage })));
-const InterviewComparePage = lazy(() => import('./interview/interview-compare-page.tsx').then((m) => ({ default: m.InterviewComparePage })));
-const InterviewScorecardPage = lazy(() => import('./interview/interview-scorecard-page.tsx').then((m) => ({ default: m.InterviewScorecardPage })));
-const FacilitatePage = lazy(() => import('./facilitate/facilitate-page.tsx').then((m) => ({ default: m.FacilitatePage })));
-const ProjectPage = lazy(() => import('./project/project-page.tsx').then((m) => ({ default: m.ProjectPage })));
-const HistoryPage = lazy(() => import('./history/history-page.tsx').then((m) => ({ default: m.HistoryPage })));
+/**
+ * Only the library loads with the app. Every other page is its own chunk (the console with its
+ * animation library, the debrief with its charts, the editor with its diagram layout…), and
+ * waits for the built-in scenarios (their texts, parser and validator: another chunk) before it
+ * renders, so `findScenario` is ready in it. docs/performance.md has the sizes.
+ */
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(() => Promise.all([load(), loadScenarios()]).then(([component]) => ({ default: component })));
+}
+const ConsolePage = page(() => import('./console/console-page.tsx').then((m) => m.ConsolePage));
+const DebriefPage = page(() => import('./debrief/debrief-page.tsx').then((m) => m.DebriefPage));
+const AuthorPage = page(() => import('./author/author-page.tsx').then((m) => m.AuthorPage));
+const InterviewNewPage = page(() => import('./interview/interview-new-page.tsx').then((m) => m.InterviewNewPage));
+const InterviewComparePage = page(() => import('./interview/interview-compare-page.tsx').then((m) => m.InterviewComparePage));
+const InterviewScorecardPage = page(() => import('./interview/interview-scorecard-page.tsx').then((m) => m.InterviewScorecardPage));
+const FacilitatePage = page(() => import('./facilitate/facilitate-page.tsx').then((m) => m.FacilitatePage));
+const ProjectPage = page(() => import('./project/project-page.tsx').then((m) => m.ProjectPage));
+const HistoryPage = page(() => import('./history/history-page.tsx').then((m) => m.HistoryPage));
 
 export function App() {
   const path = usePath();
   const play = /^\/play\/([A-Za-z0-9_-]+)\/?$/.exec(path);
-  if (play?.[1]) return <ConsolePage key={play[1]} attemptId={play[1]} />;
+  if (play?.[1])
+    return (
+      <Suspense fallback={<main className="console-message">Loading the console…</main>}>
+        <ConsolePage key={play[1]} attemptId={play[1]} />
+      </Suspense>
+    );
   const debrief = /^\/debrief\/([A-Za-z0-9_-]+)\/?$/.exec(path);
   if (debrief?.[1])
     return (

@@ -1,15 +1,21 @@
 import { useEffect, useState } from 'react';
-import type { LibraryEntry } from './builtin-scenarios.ts';
-import { DIFFICULTIES, SKILLS } from '../scenario/schema.ts';
-import { allScenarios, attemptStore, newAttemptId, newSeed, refreshImported, tabId, findScenario } from './app-services.ts';
+import type { CatalogEntry as LibraryEntry } from './catalog-entry.ts';
+import { DIFFICULTIES, SKILLS } from '../scenario/vocabulary.ts';
+import { libraryEntries, attemptStore, loadScenarios, newAttemptId, newSeed, refreshImported, tabId, findScenario } from './app-services.ts';
 import { downloadText } from './download.ts';
 import { navigate } from './router.ts';
 import { SelectField } from './select-field.tsx';
-import { exportAttempt, exportScoresCsv, importAttempt } from './attempt-transfer.ts';
-import { ExerciseSession } from '../store/exercise-session.ts';
 import type { AttemptRecord } from '../store/db.ts';
 import type { Mode } from '../engine/check-action.ts';
-import { parseParticipants } from '../scoring/team-credit.ts';
+
+// Importing, exporting and starting an attempt need the engine and the scenarios: loaded on first use, not with the library.
+const transfer = () =>
+  Promise.all([import('./attempt-transfer.ts'), loadScenarios()]).then(
+    ([m]) => m,
+    () => {
+      throw new Error('The app could not load the import and export code (are you offline after an update?). Reload the page and try again.');
+    },
+  );
 
 const DIFFICULTY_LABEL = { intro: 'Intro', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
 const STATUS_LABEL = { 'in-progress': 'In progress', resolved: 'Resolved', scored: 'Scored' } as const;
@@ -36,14 +42,14 @@ export function LibraryPage() {
   const [skill, setSkill] = useState('all');
   const [length, setLength] = useState('all');
   const [sort, setSort] = useState('title');
-  const [entries, setEntries] = useState<readonly LibraryEntry[]>(allScenarios);
+  const [entries, setEntries] = useState<readonly LibraryEntry[]>(libraryEntries);
 
   async function removeImported(entry: LibraryEntry) {
     if (!entry.imported) return;
     const removed = await attemptStore.deleteScenario(entry.imported.hash);
     if (!removed.ok) return setError(removed.error.message);
     await refreshImported();
-    setEntries(allScenarios());
+    setEntries(libraryEntries());
     setNotice(`Deleted ${entry.file}.`);
   }
   const importedButtons = (entry: LibraryEntry) =>
@@ -70,7 +76,9 @@ export function LibraryPage() {
   async function onImport(files: FileList | null) {
     const file = files?.[0];
     if (!file) return;
-    const result = await importAttempt(file);
+    const code = await transfer().catch((error: Error) => setError(error.message));
+    if (!code) return;
+    const result = await code.importAttempt(file);
     if (result.ok) {
       setError(undefined);
       setNotice(`Imported "${file.name}".`);
@@ -82,15 +90,23 @@ export function LibraryPage() {
   }
 
   async function start(scenarioId: string, chosen: Mode = mode) {
+    if (starting) return;
+    setStarting(true);
+    const code = await Promise.all([import('../store/exercise-session.ts'), import('../scoring/team-credit.ts'), loadScenarios()]).catch(() => undefined);
+    if (!code) {
+      setStarting(false);
+      setError('The app could not load the scenario engine (are you offline after an update?). Reload the page and try again.');
+      return;
+    }
+    const [{ ExerciseSession }, { parseParticipants }] = code;
     const scenario = findScenario(scenarioId);
-    if (!scenario || starting) return;
     const team = chosen === 'tabletop' ? parseParticipants(participants) : [];
-    if (chosen === 'tabletop' && team.length === 0) {
-      setError('A tabletop needs its participants: list the people in the room under Participants (comma or line separated).');
+    if (!scenario || (chosen === 'tabletop' && team.length === 0)) {
+      setStarting(false);
+      if (scenario) setError('A tabletop needs its participants: list the people in the room under Participants (comma or line separated).');
       return;
     }
     setError(undefined);
-    setStarting(true);
     localStorage.setItem(TRAINEE_KEY, trainee.trim());
     const result = await ExerciseSession.start(attemptStore, scenario, { id: newAttemptId(), mode: chosen, seed: newSeed(), owner: tabId, trainee, ...(team.length > 0 ? { participants: team } : {}) });
     setStarting(false);
@@ -252,7 +268,7 @@ export function LibraryPage() {
         </p>
         {attempts && attempts.length > 0 && (
           <p>
-            <button type="button" onClick={() => void exportScoresCsv().then((message) => message && setError(message))}>
+            <button type="button" onClick={() => void transfer().then((t) => t.exportScoresCsv()).then((message) => message && setError(message), (error: Error) => setError(error.message))}>
               Export scores (CSV)
             </button>
           </p>
@@ -289,7 +305,7 @@ export function LibraryPage() {
                   <td>{STATUS_LABEL[a.status]}</td>
                   <td>{a.mode === 'interview' ? (a.status === 'scored' ? 'Locked' : '–') : (a.total ?? '–')}</td>
                   <td className="row-buttons">
-                    <button type="button" onClick={() => void exportAttempt(a.id).then((message) => message && setError(message))} aria-label={`Export ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
+                    <button type="button" onClick={() => void transfer().then((t) => t.exportAttempt(a.id)).then((message) => message && setError(message), (error: Error) => setError(error.message))} aria-label={`Export ${a.scenarioTitle} (${new Date(a.createdAt).toLocaleString()})`}>
                       Export
                     </button>{' '}
                     {a.mode === 'interview' && (

@@ -13,8 +13,7 @@ import { starterScenario } from '../../scenario/starter-scenario.ts';
 import { LibraryLink } from '../page-parts.tsx';
 import { contentHash, SCENARIO_LIMITS } from '../../scenario/loader.ts';
 import { formatSize } from '../../store/attempt-file.ts';
-import { attemptStore, refreshImported } from '../app-services.ts';
-import { builtinScenarios } from '../builtin-scenarios.ts';
+import { allScenarios, attemptStore, refreshImported } from '../app-services.ts';
 
 /** `/author`: write or import a scenario, see the checker's problems at their lines as you type, preview it and dry-run it. */
 export function AuthorPage() {
@@ -27,7 +26,7 @@ export function AuthorPage() {
   async function save() {
     const result = checkScenario(text, name);
     const id = result.scenario?.spec.id;
-    if (id !== undefined && builtinScenarios.some((e) => e.scenario?.spec.id === id)) {
+    if (id !== undefined && allScenarios().some((e) => !e.imported && e.scenario?.spec.id === id)) {
       return setSaved({ ok: false, message: `Not saved: "${id}" is the id of a built-in scenario; give yours another id.` });
     }
     const stored = await attemptStore.saveScenario({ hash: contentHash(text), fileName: name, text, scenarioId: id, savedAt: new Date().toISOString() });

@@ -1,8 +1,12 @@
+import { memo, useState } from 'react';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { LogEntry } from '../../engine/attempt-log.ts';
 import { clockTime } from '../../scenario/duration.ts';
 import { describeEntry } from '../../engine/describe-entry.ts';
 import { isFacilitatorEntry } from '../../engine/attempt-log.ts';
+
+/** The newest entries shown at first; older ones behind "Show older" (an alert storm writes thousands). */
+export const LOG_PAGE = 300;
 
 /**
  * Every inject and action with its simulated time, newest first. A facilitator's notes,
@@ -10,20 +14,33 @@ import { isFacilitatorEntry } from '../../engine/attempt-log.ts';
  * arrives in the log like any other.
  */
 export function ActivityLog({ scenario, log }: { readonly scenario: LoadedScenario; readonly log: readonly LogEntry[] }) {
-  const entries = log.filter((entry) => !isFacilitatorEntry(entry)).reverse();
+  const [shown, setShown] = useState(LOG_PAGE);
+  const all = log.filter((entry) => !isFacilitatorEntry(entry));
+  const entries = all.slice(Math.max(0, all.length - shown)).reverse();
+  const older = all.length - entries.length;
   return (
     <section className="panel activity" aria-label="Activity log">
       <h2>Activity log</h2>
       <ol reversed tabIndex={0} aria-label="Log entries, newest first">
-        {entries.map((entry) => {
-          const { who, text } = describeEntry(scenario, entry);
-          return (
-            <li key={entry.seq} className={`entry entry-${who}${entry.type === 'action.refused' ? ' entry-refused' : ''}`}>
-              <time>{clockTime(scenario.spec.clockStart, entry.t)}</time> <span className="who">{who === 'you' ? 'You' : who === 'scenario' ? 'Scenario' : 'System'}</span> <span className="text">{text}</span>
-            </li>
-          );
-        })}
+        {entries.map((entry) => (
+          <LogLine key={entry.seq} scenario={scenario} entry={entry} />
+        ))}
       </ol>
+      {older > 0 && (
+        <button type="button" className="show-older" onClick={() => setShown((n) => n + 10 * LOG_PAGE)}>
+          Show older entries ({older} more)
+        </button>
+      )}
     </section>
   );
 }
+
+/** One line; log entries never change, so a line renders once. */
+const LogLine = memo(function LogLine({ scenario, entry }: { readonly scenario: LoadedScenario; readonly entry: LogEntry }) {
+  const { who, text } = describeEntry(scenario, entry);
+  return (
+    <li className={`entry entry-${who}${entry.type === 'action.refused' ? ' entry-refused' : ''}`}>
+      <time>{clockTime(scenario.spec.clockStart, entry.t)}</time> <span className="who">{who === 'you' ? 'You' : who === 'scenario' ? 'Scenario' : 'System'}</span> <span className="text">{text}</span>
+    </li>
+  );
+});

@@ -1,5 +1,5 @@
 import { AnimatePresence, motion, useReducedMotion } from 'framer-motion';
-import { useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { ExerciseView } from '../../engine/exercise-view.ts';
 import { clockTime } from '../../scenario/duration.ts';
@@ -8,54 +8,75 @@ import { useDecidedBy } from './decided-by.tsx';
 
 const enter = { initial: { opacity: 0, y: -12 }, animate: { opacity: 1, y: 0 }, transition: { duration: 0.25 } };
 
+/** The newest alerts shown at first; older ones behind "Show older" (an alert storm keeps the page responsive). */
+export const FEED_PAGE = 50;
+
+type AlertRow = ExerciseView['alerts'][number];
+
 export function AlertsPanel({ scenario, view, act }: { readonly scenario: LoadedScenario; readonly view: ExerciseView; readonly act: Act }) {
-  const reduce = useReducedMotion();
+  const reduce = useReducedMotion() ?? false;
   const [busy, setBusy] = useState<string | undefined>();
-  const service = (id: string) => scenario.spec.services.find((s) => s.id === id)?.name ?? id;
-  const alerts = [...view.alerts].reverse();
+  const [shown, setShown] = useState(FEED_PAGE);
   const decided = useDecidedBy();
+  const open = view.alerts.filter((a) => a.acknowledgedAt === undefined).length;
+  const alerts = view.alerts.slice(Math.max(0, view.alerts.length - shown)).reverse();
+  const older = view.alerts.length - alerts.length;
+  // The latest callback in a ref: items stay memoized while the clock ticks and the rest of the console re-renders.
+  const acknowledge = useRef<(id: string) => void>(() => undefined);
+  acknowledge.current = (id: string) => {
+    setBusy(id);
+    void act(decided.withBy({ type: 'alert.acknowledge', alert: id })).then(() => setBusy(undefined));
+  };
+  const onAcknowledge = useCallback((id: string) => acknowledge.current(id), []);
   return (
     <section className="panel feed" aria-label="Alerts">
       <h2>
-        Alerts <span className="count">{view.alerts.filter((a) => a.acknowledgedAt === undefined).length} open</span>
+        Alerts <span className="count">{open} open</span>
       </h2>
       {decided.field}
       {alerts.length === 0 && <p className="empty">No alerts yet.</p>}
       {/* Scrolls when long: focusable so keyboard users can scroll it too. */}
       <ul tabIndex={0} aria-label="Alert list">
         <AnimatePresence initial={false}>
-          {alerts.map(({ t, alert, acknowledgedAt }) => (
-            <motion.li key={alert.id} {...(reduce ? {} : enter)} className={`alert alert-${alert.level}${acknowledgedAt === undefined ? '' : ' acknowledged'}`}>
-              <article aria-label={`${alert.level} alert on ${service(alert.service)} at ${clockTime(scenario.spec.clockStart, t)}`}>
-                <header>
-                  <span className={`level level-${alert.level}`}>{alert.level}</span> <strong>{service(alert.service)}</strong> <time>{clockTime(scenario.spec.clockStart, t)}</time>{' '}
-                  <span className="source">{alert.source}</span>
-                </header>
-                <p>{alert.text}</p>
-                {acknowledgedAt === undefined ? (
-                  <button
-                    type="button"
-                    disabled={busy === alert.id}
-                    onClick={async () => {
-                      setBusy(alert.id);
-                      await act(decided.withBy({ type: 'alert.acknowledge', alert: alert.id }));
-                      setBusy(undefined);
-                    }}
-                    aria-label={`Acknowledge ${alert.level} alert on ${service(alert.service)} at ${clockTime(scenario.spec.clockStart, t)}`}
-                  >
-                    Acknowledge
-                  </button>
-                ) : (
-                  <p className="ack">Acknowledged at {clockTime(scenario.spec.clockStart, acknowledgedAt)}</p>
-                )}
-              </article>
-            </motion.li>
+          {alerts.map((row) => (
+            <AlertItem key={row.alert.id} row={row} clockStart={scenario.spec.clockStart} serviceName={serviceName(scenario, row.alert.service)} busy={busy === row.alert.id} reduce={reduce} onAcknowledge={onAcknowledge} />
           ))}
         </AnimatePresence>
       </ul>
+      {older > 0 && (
+        <button type="button" className="show-older" onClick={() => setShown((n) => n + 10 * FEED_PAGE)}>
+          Show older alerts ({older} more)
+        </button>
+      )}
     </section>
   );
 }
+
+function serviceName(scenario: LoadedScenario, id: string): string {
+  return scenario.spec.services.find((s) => s.id === id)?.name ?? id;
+}
+
+const AlertItem = memo(function AlertItem({ row, clockStart, serviceName: service, busy, reduce, onAcknowledge }: { readonly row: AlertRow; readonly clockStart: string; readonly serviceName: string; readonly busy: boolean; readonly reduce: boolean; readonly onAcknowledge: (id: string) => void }) {
+  const { t, alert, acknowledgedAt } = row;
+  const at = clockTime(clockStart, t);
+  return (
+    <motion.li {...(reduce ? {} : enter)} className={`alert alert-${alert.level}${acknowledgedAt === undefined ? '' : ' acknowledged'}`}>
+      <article aria-label={`${alert.level} alert on ${service} at ${at}`}>
+        <header>
+          <span className={`level level-${alert.level}`}>{alert.level}</span> <strong>{service}</strong> <time>{at}</time> <span className="source">{alert.source}</span>
+        </header>
+        <p>{alert.text}</p>
+        {acknowledgedAt === undefined ? (
+          <button type="button" disabled={busy} onClick={() => onAcknowledge(alert.id)} aria-label={`Acknowledge ${alert.level} alert on ${service} at ${at}`}>
+            Acknowledge
+          </button>
+        ) : (
+          <p className="ack">Acknowledged at {clockTime(clockStart, acknowledgedAt)}</p>
+        )}
+      </article>
+    </motion.li>
+  );
+});
 
 const CHANNEL_LABEL = { phone: 'Phone', ticket: 'Ticket', chat: 'Chat', email: 'Email' } as const;
 
