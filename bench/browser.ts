@@ -180,7 +180,7 @@ async function storage(browser: Browser, devBase: string): Promise<{ writeP95: n
       const { AttemptStore } = (await import(`${src}/store/attempt-store.ts`)) as typeof import('../src/store/attempt-store.ts');
       const { loadScenario } = (await import(`${src}/scenario/loader.ts`)) as typeof import('../src/scenario/loader.ts');
       const { playActions, restoreFromLog } = (await import(`${src}/engine/replay.ts`)) as typeof import('../src/engine/replay.ts');
-      const { scenario } = loadScenario(text, 'bench-storm.yaml');
+      const { scenario } = loadScenario(text, 'bench-storm.yaml', { limits: { maxChars: Infinity, maxTimelineEntries: Infinity } });
       if (!scenario) throw new Error('the storm scenario does not load');
       const exercise = playActions(scenario, actions, { seed: 1 });
       // At least 2,000 entries, cut between two instants so that replaying up to the last one gives exactly these.
