@@ -2,10 +2,9 @@
  * Candidates who took the same interview scenario, side by side: CSV and Markdown. Pure: the
  * page unlocks the interviews and passes the scorecards in.
  */
-import { DIMENSIONS, type Dimension, type Scorecard } from './scorecard.ts';
+import { DIMENSION_LABEL, DIMENSIONS, type Dimension, type Scorecard } from './scorecard.ts';
 import { HIRE_SIGNAL, hireSignal } from './rubric.ts';
 
-export const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 
 export interface ComparedCandidate {
   readonly candidate: string;

@@ -1,3 +1,4 @@
+import { DIMENSION_LABEL } from './scorecard.ts';
 import type { LoadedScenario } from '../scenario/loader.ts';
 import { AUDIENCE_LABEL } from '../scenario/triggers.ts';
 import { own } from '../scenario/own.ts';
@@ -10,7 +11,6 @@ import { formatDuration } from '../scenario/duration.ts';
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
-const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 
 /** Text for a Markdown table cell or list item: one line, pipes escaped. */
 const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();

@@ -30,6 +30,9 @@ export interface DimensionScore {
 export const DIMENSIONS = ['severity', 'escalation', 'communication', 'rca'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/** What each dimension is called on every page, report and export. */
+export const DIMENSION_LABEL: Readonly<Record<Dimension, string>> = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' };
+
 export interface Scorecard {
   readonly scenario: string;
   readonly total: number;

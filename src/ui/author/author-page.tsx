@@ -8,7 +8,7 @@ import { score } from '../../scoring/score.ts';
 import { formatProblem, type Problem } from '../../scenario/problem.ts';
 import { formatDuration, parseDuration } from '../../scenario/duration.ts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
-import { DIMENSIONS } from '../../scoring/scorecard.ts';
+import { DIMENSION_LABEL, DIMENSIONS } from '../../scoring/scorecard.ts';
 import { starterScenario } from '../../scenario/starter-scenario.ts';
 import { LibraryLink } from '../page-parts.tsx';
 import { contentHash, SCENARIO_LIMITS } from '../../scenario/loader.ts';
@@ -198,7 +198,7 @@ function Preview({ scenario }: { readonly scenario: LoadedScenario }) {
               <th scope="col">Total</th>
               {DIMENSIONS.map((d) => (
                 <th key={d} scope="col">
-                  {d}
+                  {DIMENSION_LABEL[d]}
                 </th>
               ))}
               <th scope="col">Phases</th>

@@ -1,3 +1,4 @@
+import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
 import { useEffect, useMemo, useRef } from 'react';
 import type { LogEntry } from '../../engine/attempt-log.ts';
 import { toTranscript } from '../../engine/transcript.ts';
@@ -10,7 +11,6 @@ import { downloadText } from '../download.ts';
 import { exportAttempt } from '../attempt-transfer.ts';
 import { postIncidentReport } from '../../scoring/post-incident-report.ts';
 
-const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 
 /** The scorecard: the same function, on the same log, as `npm run replay -- --json`. */
 export function ScorecardView({ session, log }: { readonly session: ExerciseSession; readonly log: readonly LogEntry[] }) {

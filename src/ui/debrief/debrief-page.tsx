@@ -1,3 +1,4 @@
+import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
@@ -15,7 +16,6 @@ import { downloadText } from '../download.ts';
 import { notesOf, postIncidentReport } from '../../scoring/post-incident-report.ts';
 import { teamCredit } from '../../scoring/team-credit.ts';
 
-const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 const ROWS = ['You', 'Expert', 'Updates', 'Missed updates', 'Escalations', 'Deadlines', 'Scoring'] as const;
 /** Simulated ms as minutes, one decimal: the charts' x axis. */
 const minutes = (t: number) => Math.round((t / 60000) * 10) / 10;

@@ -1,3 +1,4 @@
+import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { LogEntry } from '../../engine/attempt-log.ts';
@@ -16,7 +17,6 @@ import { ErrorScreen } from '../page-parts.tsx';
 import { SelectField } from '../select-field.tsx';
 import { SPEEDS } from '../console/labels.ts';
 
-const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 type Send = (command: ChannelCommand) => Promise<{ ok: boolean; reason?: string }>;
 
 /** `/facilitate/<attemptId>`: the facilitator's window beside the trainee's. Reads the attempt live; writes only through the trainee's window. */

@@ -1,3 +1,4 @@
+import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AttemptRecord } from '../../store/db.ts';
@@ -9,7 +10,6 @@ import { LibraryLink } from '../page-parts.tsx';
 import { SelectField } from '../select-field.tsx';
 
 const ALL = '(all)';
-const DIMENSION_LABEL = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
 const COLOURS = { total: '#1d2433', severity: '#2457c5', escalation: '#b7791f', communication: '#6a3fb5', rca: '#2e7d32' } as const;
 
 type Row = { readonly attempt: AttemptRecord; readonly card: Scorecard | undefined };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { WEIGHTS } from '../../scoring/rubric.ts';
 import { DIMENSIONS } from '../../scoring/scorecard.ts';
-import { DIMENSION_LABEL } from '../../scoring/interview-comparison.ts';
+import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../../store/interview-crypto.ts';
 import { listTemplates, saveTemplate, startInterview, weightsProblem, type Weights } from '../../store/interview-store.ts';
 import type { InterviewTemplateRecord } from '../../store/db.ts';

@@ -4,7 +4,7 @@ import type { LoadedScenario } from '../../scenario/loader.ts';
 import { clockTime } from '../../scenario/duration.ts';
 import { HIRE_SIGNAL, hireSignal, RUBRIC_VERSION } from '../../scoring/rubric.ts';
 import { DIMENSIONS, type Dimension } from '../../scoring/scorecard.ts';
-import { DIMENSION_LABEL } from '../../scoring/interview-comparison.ts';
+import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
 import { addAdjustment, addNote, getInterview, interviewScorecard, interviewTranscript, readUnlocked, unlockInterview, type UnlockedInterview } from '../../store/interview-store.ts';
 import type { InterviewRecord } from '../../store/db.ts';
 import { attemptStore, findScenario } from '../app-services.ts';

@@ -1,3 +1,4 @@
+import { DIMENSION_LABEL, type Dimension } from '../../../src/scoring/scorecard.ts';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export type Rating = 'high' | 'medium' | 'low';
@@ -13,8 +14,8 @@ export interface RcaInput {
 }
 
 /** The four dimensions as the scorecard names them, keyed like the CLI's JSON. */
-export const DIMENSION_LABELS = { severity: 'Severity', escalation: 'Escalation', communication: 'Communication', rca: 'RCA quality' } as const;
-export type Dimension = keyof typeof DIMENSION_LABELS;
+export const DIMENSION_LABELS = DIMENSION_LABEL;
+export type { Dimension };
 
 export interface ScorecardNumbers {
   readonly total: number;
