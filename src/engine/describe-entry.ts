@@ -62,9 +62,9 @@ export function describeEntry(scenario: LoadedScenario, entry: LogEntry): { read
       return { who: 'facilitator', text: `Ad-hoc inject${after && after !== '0s' && after !== '0m' ? `, due in ${after}` : ''}: ${what}` };
     }
     case 'facilitator.note':
-      return { who: 'facilitator', text: 'text' in entry.payload ? `Note: ${entry.payload.text}` : 'Note (sealed until the scorecard is unlocked).' };
+      return { who: 'facilitator', text: `Note: ${entry.payload.text}` };
     case 'facilitator.adjust':
-      return { who: 'facilitator', text: 'dimension' in entry.payload ? `Adjusted ${entry.payload.dimension} by ${entry.payload.points > 0 ? '+' : ''}${entry.payload.points}: ${entry.payload.reason}` : 'Score adjustment (sealed until the scorecard is unlocked).' };
+      return { who: 'facilitator', text: `Adjusted ${entry.payload.dimension} by ${entry.payload.points > 0 ? '+' : ''}${entry.payload.points}: ${entry.payload.reason}` };
   }
 }
 

@@ -10,12 +10,6 @@ import { Alert, Duration, Report, SKILLS } from '../scenario/schema.ts';
 
 const text = (what: string) => z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `${what} must not be empty` });
 
-/**
- * In an interview, notes and adjustments are stored encrypted to the interviewer's key until
- * the scorecard is unlocked: the payload then carries `sealed` (base64 ciphertext) instead.
- */
-const sealed = z.string().min(1);
-
 export const FACILITATOR_SCHEMAS = {
   'facilitator.inject': z
     .strictObject({
@@ -26,16 +20,18 @@ export const FACILITATOR_SCHEMAS = {
       after: Duration.optional(),
     })
     .refine((c) => (c.alert === undefined) !== (c.report === undefined), { error: 'an ad-hoc inject is either an alert or a report (a user report or a stakeholder message), not both or neither' }),
-  'facilitator.note': z.union([z.strictObject({ type: z.literal('facilitator.note'), text: text('the note') }), z.strictObject({ type: z.literal('facilitator.note'), sealed })]),
-  'facilitator.adjust': z.union([
-    z.strictObject({
-      type: z.literal('facilitator.adjust'),
-      dimension: z.enum(SKILLS, { error: `expected one of ${SKILLS.join(', ')}` }),
-      points: z.number({ error: 'expected a whole number of points' }).int().min(-100).max(100),
-      reason: text('the reason for the adjustment'),
-    }),
-    z.strictObject({ type: z.literal('facilitator.adjust'), sealed }),
-  ]),
+  'facilitator.note': z.strictObject({ type: z.literal('facilitator.note'), text: text('the note') }),
+  'facilitator.adjust': z.strictObject({
+    type: z.literal('facilitator.adjust'),
+    dimension: z.enum(SKILLS, { error: `expected one of ${SKILLS.join(', ')}` }),
+    points: z
+      .number({ error: 'expected the points as a whole number from -100 to 100' })
+      .int({ error: 'expected the points as a whole number from -100 to 100' })
+      .min(-100, { error: 'an adjustment is at most 100 points either way' })
+      .max(100, { error: 'an adjustment is at most 100 points either way' })
+      .refine((n) => n !== 0, { error: 'an adjustment of 0 points changes nothing' }),
+    reason: text('the reason for the adjustment'),
+  }),
 } as const;
 
 export type FacilitatorType = keyof typeof FACILITATOR_SCHEMAS;
@@ -44,6 +40,15 @@ export type FacilitatorOf<K extends FacilitatorType> = Extract<FacilitatorComman
 export const FACILITATOR_TYPES = Object.keys(FACILITATOR_SCHEMAS) as FacilitatorType[];
 export const isFacilitatorType = (type: string): type is FacilitatorType => Object.hasOwn(FACILITATOR_SCHEMAS, type);
 
-/** An adjustment in the clear: what the scorer applies. */
-export type Adjustment = Extract<FacilitatorOf<'facilitator.adjust'>, { dimension: string }>;
-export const isOpenAdjustment = (c: FacilitatorOf<'facilitator.adjust'>): c is Adjustment => 'dimension' in c;
+export type Adjustment = FacilitatorOf<'facilitator.adjust'>;
+
+/**
+ * Why an adjustment a facilitator or interviewer typed cannot be recorded, in their words, or
+ * undefined when it can: the same rule as the transcript format, so every form and file agrees.
+ */
+export function adjustmentProblem(adjustment: { readonly dimension: string; readonly points: number; readonly reason: string }): string | undefined {
+  const checked = FACILITATOR_SCHEMAS['facilitator.adjust'].safeParse({ type: 'facilitator.adjust', ...adjustment });
+  if (checked.success) return undefined;
+  const message = checked.error.issues[0]?.message ?? 'not a valid adjustment';
+  return `${message[0]?.toUpperCase() ?? ''}${message.slice(1)}.`;
+}

@@ -3,30 +3,45 @@
  * page unlocks the interviews and passes the scorecards in.
  */
 import { DIMENSION_LABEL, DIMENSIONS, type Dimension, type Scorecard } from './scorecard.ts';
-import { HIRE_SIGNAL, hireSignal } from './rubric.ts';
+import { hireSignal, hireSignalLegend, RUBRIC_VERSION } from './rubric.ts';
+import { csvField, markdownCell as cell } from './text-cells.ts';
 
 
+/** One candidate's unlocked scorecard: score() of their log, by this app's rubric (RUBRIC_VERSION). */
 export interface ComparedCandidate {
   readonly candidate: string;
   readonly attemptId: string;
   readonly card: Scorecard;
-  readonly weights: Readonly<Record<Dimension, number>>;
+}
+
+/** What the candidate's tab sealed at the end of the interview. */
+export interface SealedResult {
+  readonly card: Scorecard;
   readonly rubricVersion: string;
 }
 
-const csvField = (value: string | number): string => {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+/**
+ * Scorecards are always recomputed from the log by this app's rubric, so every candidate on a
+ * scenario is scored the same way. The sealed result is the check: when the rubric in use
+ * gives a different automatic score than the one sealed at the end, the interviewer is told.
+ */
+export function rescoreNotice(current: Scorecard, sealed: SealedResult | undefined): string | undefined {
+  if (!sealed) return undefined;
+  const changed = DIMENSIONS.filter((d) => sealed.card.dimensions[d]?.automatic !== undefined && sealed.card.dimensions[d].automatic !== current.dimensions[d].automatic);
+  if (changed.length === 0 && sealed.rubricVersion === RUBRIC_VERSION) return undefined;
+  const was = DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${sealed.card.dimensions[d]?.automatic ?? '?'}`).join(', ');
+  return changed.length === 0
+    ? `Sealed at the end of the interview under rubric ${sealed.rubricVersion}; this app scores with ${RUBRIC_VERSION}, and the automatic scores are the same.`
+    : `Sealed at the end of the interview under rubric ${sealed.rubricVersion} with automatic scores ${was}; this app scores with ${RUBRIC_VERSION} and gives different ${changed.map((d) => DIMENSION_LABEL[d]).join(', ')} scores. Compare candidates scored by the same rubric.`;
+}
 
 /** One row per candidate: total, each dimension's score, hire signal and weight, and the rubric version. */
 export function comparisonCsv(scenarioId: string, rows: readonly ComparedCandidate[]): string {
   const header = ['scenario', 'candidate', 'attempt', 'rubric_version', 'total', ...DIMENSIONS.flatMap((d) => [d, `${d}_signal`, `${d}_weight`])];
   const lines = [header.join(',')];
   for (const row of rows) {
-    const dims = DIMENSIONS.flatMap((d) => [row.card.dimensions[d].score, hireSignal(row.card.dimensions[d].score), row.weights[d]]);
-    lines.push([scenarioId, row.candidate, row.attemptId, row.rubricVersion, row.card.total, ...dims].map(csvField).join(','));
+    const dims = DIMENSIONS.flatMap((d) => [row.card.dimensions[d].score, hireSignal(row.card.dimensions[d].score), row.card.dimensions[d].weight]);
+    lines.push([scenarioId, row.candidate, row.attemptId, RUBRIC_VERSION, row.card.total, ...dims].map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -34,9 +49,8 @@ export function comparisonCsv(scenarioId: string, rows: readonly ComparedCandida
 /** A Markdown summary: a table of candidates, the weights each was scored with, and the thresholds. */
 export function comparisonMarkdown(scenarioTitle: string, rows: readonly ComparedCandidate[]): string {
   const out: string[] = [`# Interview comparison: ${cell(scenarioTitle)}`, ''];
-  const versions = [...new Set(rows.map((r) => r.rubricVersion))];
-  out.push(`Rubric version: ${versions.join(', ') || 'none'}${versions.length > 1 ? ' (differs between candidates: compare with care)' : ''}.`);
-  out.push(`Hire signal per dimension: strong ≥ ${HIRE_SIGNAL.strong}, meets ≥ ${HIRE_SIGNAL.meets}, below under ${HIRE_SIGNAL.meets}.`, '');
+  out.push(`Every scorecard is computed from the candidate's log by rubric version ${RUBRIC_VERSION}, with that interview's weights.`);
+  out.push(`${hireSignalLegend()}`, '');
   if (rows.length === 0) {
     out.push('No unlocked interviews.');
     return `${out.join('\n')}\n`;
@@ -47,8 +61,8 @@ export function comparisonMarkdown(scenarioTitle: string, rows: readonly Compare
     out.push(`| ${cell(row.candidate)} | ${row.card.total} | ${DIMENSIONS.map((d) => `${row.card.dimensions[d].score} (${hireSignal(row.card.dimensions[d].score)})`).join(' | ')} |`);
   }
   out.push('', '## Weights used', '');
-  out.push(`| Candidate | Rubric version | ${DIMENSIONS.map((d) => DIMENSION_LABEL[d]).join(' | ')} |`);
-  out.push(`|---|---|${DIMENSIONS.map(() => '---').join('|')}|`);
-  for (const row of rows) out.push(`| ${cell(row.candidate)} | ${row.rubricVersion} | ${DIMENSIONS.map((d) => row.weights[d]).join(' | ')} |`);
+  out.push(`| Candidate | ${DIMENSIONS.map((d) => DIMENSION_LABEL[d]).join(' | ')} |`);
+  out.push(`|---|${DIMENSIONS.map(() => '---').join('|')}|`);
+  for (const row of rows) out.push(`| ${cell(row.candidate)} | ${DIMENSIONS.map((d) => row.card.dimensions[d].weight).join(' | ')} |`);
   return `${out.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { csvField, markdownCell as cell, signed } from './text-cells.ts';
 import { DIMENSION_LABEL } from './scorecard.ts';
 import type { LoadedScenario } from '../scenario/loader.ts';
 import { AUDIENCE_LABEL } from '../scenario/triggers.ts';
@@ -12,8 +13,6 @@ import { formatDuration } from '../scenario/duration.ts';
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
 
-/** Text for a Markdown table cell or list item: one line, pipes escaped. */
-const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
 
 /**
  * A post-incident report in Markdown: summary, timeline, decisions, the RCA and the scores
@@ -103,7 +102,6 @@ export function postIncidentReport(scenario: LoadedScenario, log: readonly LogEn
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 /** The facilitator's notes in the clear (sealed ones are left out until unsealed). */
 export function notesOf(log: readonly LogEntry[]): { readonly t: number; readonly text: string }[] {
@@ -121,10 +119,6 @@ export interface ScoreRow {
   readonly notes?: readonly { readonly t: number; readonly text: string }[];
 }
 
-const csvField = (value: string | number): string => {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * Scorecards as CSV: one row per attempt, one column per dimension (the adjusted scores, and

@@ -86,6 +86,12 @@ export const HIRE_SIGNAL = { strong: 80, meets: 60 } as const;
 
 export type HireSignal = 'strong' | 'meets' | 'below';
 
+/** How each hire signal is named on the scorecard and the comparison. */
+export const SIGNAL_LABEL: Readonly<Record<HireSignal, string>> = { strong: 'Strong', meets: 'Meets the bar', below: 'Below the bar' };
+
+/** The thresholds in words, shown wherever hire signals are. */
+export const hireSignalLegend = (): string => `Hire signal per dimension: strong ≥ ${HIRE_SIGNAL.strong}, meets ≥ ${HIRE_SIGNAL.meets}, below under ${HIRE_SIGNAL.meets}.`;
+
 export function hireSignal(score: number): HireSignal {
   if (score >= HIRE_SIGNAL.strong) return 'strong';
   if (score >= HIRE_SIGNAL.meets) return 'meets';

@@ -3,7 +3,6 @@ import type { LogEntry } from '../engine/attempt-log.ts';
 import type { Mode } from '../engine/check-action.ts';
 import { WEIGHTS } from './rubric.ts';
 import { dimension, DIMENSIONS, type Dimension, type ScoreAdjustment, type Scorecard } from './scorecard.ts';
-import { isOpenAdjustment } from '../engine/facilitator.ts';
 import { scoreSeverity } from './severity-scorer.ts';
 import { scoreEscalation } from './escalation-scorer.ts';
 import { scoreCommunication } from './communication-scorer.ts';
@@ -37,11 +36,11 @@ export function weightsOf(log: readonly LogEntry[], mode: Mode): Record<Dimensio
   return Object.fromEntries(DIMENSIONS.map((d) => [d, typeof own[d] === 'number' && Number.isFinite(own[d]) && own[d] >= 0 ? own[d] : defaults[d]])) as Record<Dimension, number>;
 }
 
-/** The facilitator's adjustments in the clear, by dimension (sealed ones count once unsealed). */
+/** The facilitator's adjustments, by dimension. */
 export function adjustmentsOf(log: readonly LogEntry[]): Record<Dimension, ScoreAdjustment[]> {
   const out: Record<Dimension, ScoreAdjustment[]> = { severity: [], escalation: [], communication: [], rca: [] };
   for (const entry of log) {
-    if (entry.type === 'facilitator.adjust' && isOpenAdjustment(entry.payload)) out[entry.payload.dimension].push({ t: entry.t, points: entry.payload.points, reason: entry.payload.reason });
+    if (entry.type === 'facilitator.adjust') out[entry.payload.dimension].push({ t: entry.t, points: entry.payload.points, reason: entry.payload.reason });
   }
   return out;
 }

@@ -13,7 +13,9 @@ import type { AttemptStore, StoreResult } from './attempt-store.ts';
 import { describeStoreError } from './attempt-store.ts';
 import type { AttemptRecord, InterviewRecord, InterviewTemplateRecord } from './db.ts';
 import { ExerciseSession } from './exercise-session.ts';
-import { createInterviewKey, seal, unlockInterviewKey, unseal, WrongPassphraseError } from './interview-crypto.ts';
+import { createInterviewKey, seal, unlockInterviewKey, unseal, WrongPassphraseError, type InterviewKeyMaterial } from './interview-crypto.ts';
+import type { SealedResult } from '../scoring/interview-comparison.ts';
+import { adjustmentProblem } from '../engine/facilitator.ts';
 
 export type Weights = Record<Dimension, number>;
 
@@ -39,7 +41,8 @@ export interface UnlockedInterview {
   readonly notes: readonly InterviewNote[];
   readonly adjustments: readonly InterviewAdjustment[];
   /** The results sealed when the RCA was submitted, if it was. */
-  readonly sealedCard: Scorecard | undefined;
+  /** The scorecard the candidate's tab sealed at the end, with the rubric version it was scored under. */
+  readonly sealedResult: SealedResult | undefined;
 }
 
 const nowIso = (): string => new Date().toISOString();
@@ -67,7 +70,14 @@ export async function startInterview(
   scenario: LoadedScenario,
   options: { id: string; seed: number; owner: string; candidate: string; weights: Weights; passphrase: string },
 ): Promise<StoreResult<ExerciseSession>> {
-  const key = await createInterviewKey(options.passphrase);
+  let key: InterviewKeyMaterial;
+  try {
+    key = await createInterviewKey(options.passphrase);
+  } catch (error) {
+    // No WebCrypto (a page served over plain http from another machine), or a passphrase too short.
+    const reason = typeof globalThis.crypto?.subtle === 'undefined' ? 'this browser offers no encryption here: open the app over https or on localhost' : error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { kind: 'failed', message: `The interview was not set up: ${reason}` } };
+  }
   const record: InterviewRecord = {
     attemptId: options.id,
     candidate: options.candidate.trim(),
@@ -103,9 +113,18 @@ export async function sealResults(store: AttemptStore, attemptId: string, card: 
   try {
     const row = await store.db.interviews.get(attemptId);
     if (!row || row.results) return { ok: true, value: false };
-    const results = await seal(row.key.publicKey, card);
-    await store.db.interviews.update(attemptId, { results });
-    return { ok: true, value: true };
+    const results = await seal(row.key.publicKey, { card, rubricVersion: RUBRIC_VERSION } satisfies SealedResult);
+    // Encrypting is asynchronous work outside any transaction; the check that nothing was sealed
+    // meanwhile (a second tab, a second effect run) and the write are one transaction.
+    return {
+      ok: true,
+      value: await store.db.transaction('rw', store.db.interviews, async () => {
+        const fresh = await store.db.interviews.get(attemptId);
+        if (!fresh || fresh.results) return false;
+        await store.db.interviews.update(attemptId, { results });
+        return true;
+      }),
+    };
   } catch (error) {
     return { ok: false, error: describeStoreError(error) };
   }
@@ -140,8 +159,10 @@ export async function readUnlocked(store: AttemptStore, attemptId: string, priva
     if (!interview || !attempt) return notFound(attemptId);
     const notes = await Promise.all(interview.notes.map((box) => unseal<InterviewNote>(privateKey, box)));
     const adjustments = await Promise.all(interview.adjustments.map((box) => unseal<InterviewAdjustment>(privateKey, box)));
-    const sealedCard = interview.results ? await unseal<Scorecard>(privateKey, interview.results) : undefined;
-    return { ok: true, value: { interview, attempt, privateKey, notes, adjustments, sealedCard } };
+    const sealed = interview.results ? await unseal<SealedResult | Scorecard>(privateKey, interview.results) : undefined;
+    // Results sealed before the rubric version was sealed with them were scored under the interview's own.
+    const sealedResult = sealed === undefined ? undefined : 'card' in sealed ? sealed : { card: sealed, rubricVersion: interview.rubricVersion };
+    return { ok: true, value: { interview, attempt, privateKey, notes, adjustments, sealedResult } };
   } catch (error) {
     return { ok: false, error: describeStoreError(error) };
   }
@@ -168,6 +189,8 @@ export function addNote(store: AttemptStore, attemptId: string, text: string): P
 }
 
 export function addAdjustment(store: AttemptStore, attemptId: string, adjustment: Omit<InterviewAdjustment, 'at'>): Promise<StoreResult<void>> {
+  const problem = adjustmentProblem(adjustment);
+  if (problem) return Promise.resolve({ ok: false, error: { kind: 'failed', message: problem } });
   return appendSealed(store, attemptId, 'adjustments', { at: nowIso(), ...adjustment } satisfies InterviewAdjustment);
 }
 

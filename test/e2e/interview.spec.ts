@@ -186,7 +186,7 @@ test('two candidates on the same scenario, compared side by side, score as their
   await compare.exportMarkdown(mdPath);
   const md = readFileSync(mdPath, 'utf8');
   expect(md).toContain(`# Interview comparison: ${flagship.title}`);
-  expect(md).toContain('Rubric version: 2026.11.');
+  expect(md).toContain('by rubric version 2026.11');
   expect(md).toMatch(new RegExp(`\\| Ada \\| ${replayed[0]} \\|`));
   expect(md).toMatch(new RegExp(`\\| Bo \\| ${replayed[1]} \\|`));
   expect(md).toContain('| Ada | 2026.11 | 10 | 20 | 30 | 40 |');

@@ -8,7 +8,7 @@ import { playActions, restoreFromLog } from '../../src/engine/replay.ts';
 import { parseTranscript, toTranscript } from '../../src/engine/transcript.ts';
 import { canonicalJson } from '../../src/engine/canonical-json.ts';
 import { score } from '../../src/scoring/score.ts';
-import type { FacilitatorCommand } from '../../src/engine/facilitator.ts';
+import { adjustmentProblem, type FacilitatorCommand } from '../../src/engine/facilitator.ts';
 
 const scenario = flagship();
 const cfo: FacilitatorCommand = { type: 'facilitator.inject', report: { id: 'adhoc-1', from: 'CFO', channel: 'phone', text: 'Payroll runs at 11:00. Will it work?' } };
@@ -80,6 +80,21 @@ describe('facilitator commands', () => {
   });
 });
 
+describe('what an adjustment must say', () => {
+  it.each([
+    [{ dimension: 'rca', points: 5, reason: 'Named the real cause aloud.' }, undefined],
+    [{ dimension: 'rca', points: 0, reason: 'x' }, /0 points changes nothing/],
+    [{ dimension: 'rca', points: 101, reason: 'x' }, /at most 100 points/],
+    [{ dimension: 'rca', points: 2.5, reason: 'x' }, /whole number/],
+    [{ dimension: 'rca', points: 5, reason: '   ' }, /reason for the adjustment must not be empty/],
+    [{ dimension: 'speed', points: 5, reason: 'x' }, /expected one of severity, escalation, communication, rca/i],
+  ])('%o → %s', (adjustment, problem) => {
+    const found = adjustmentProblem(adjustment);
+    if (problem === undefined) expect(found).toBeUndefined();
+    else expect(found).toMatch(problem);
+  });
+});
+
 describe('adjustments and weights in the score', () => {
   const finished = playActions(scenario, expert);
   const base = score(scenario, finished.log);
@@ -95,10 +110,9 @@ describe('adjustments and weights in the score', () => {
     expect(card.total).toBeLessThan(base.total);
   });
 
-  it('clamps an adjusted score to 0–100 and ignores sealed adjustments and notes', () => {
+  it('clamps an adjusted score to 0–100, and a note changes nothing', () => {
     const exercise = restoreFromLog(scenario, finished.log, finished.now).exercise;
     exercise.facilitate({ type: 'facilitator.adjust', dimension: 'rca', points: 100, reason: 'Generous.' });
-    exercise.facilitate({ type: 'facilitator.adjust', sealed: 'b64-opaque' });
     exercise.facilitate({ type: 'facilitator.note', text: 'A note changes nothing.' });
     const card = score(scenario, exercise.log);
     expect(card.dimensions.rca.score).toBe(100);

@@ -6,7 +6,7 @@ import { createInterviewKey, seal, unlockInterviewKey, unseal, WrongPassphraseEr
 import { addAdjustment, addNote, interviewScorecard, interviewTranscript, listInterviews, sealResults, startInterview, unlockInterview } from '../../src/store/interview-store.ts';
 import { HIRE_SIGNAL, hireSignal, RUBRIC_VERSION, WEIGHTS } from '../../src/scoring/rubric.ts';
 import { score } from '../../src/scoring/score.ts';
-import { comparisonCsv, comparisonMarkdown, type ComparedCandidate } from '../../src/scoring/interview-comparison.ts';
+import { comparisonCsv, comparisonMarkdown, rescoreNotice, type ComparedCandidate } from '../../src/scoring/interview-comparison.ts';
 import { parseTranscript } from '../../src/engine/transcript.ts';
 import { playActions } from '../../src/engine/replay.ts';
 import { flagship } from '../support/exercise-driver.ts';
@@ -103,8 +103,12 @@ describe('interviews in the store', () => {
     expect(attempt).toMatchObject({ mode: 'interview', status: 'scored', trainee: 'Ada' });
     expect(attempt?.total).toBeUndefined();
 
-    expect(await sealResults(store, session.attempt.id, card)).toEqual({ ok: true, value: true });
+    // Two seals at once (a second tab, a doubled effect): exactly one is stored.
+    const both = await Promise.all([sealResults(store, session.attempt.id, card), sealResults(store, session.attempt.id, card)]);
+    expect(both.map((r) => r.ok && r.value).sort()).toEqual([false, true]);
     expect(await sealResults(store, session.attempt.id, card)).toEqual({ ok: true, value: false }); // sealed once
+    const refused = await addAdjustment(store, session.attempt.id, { dimension: 'rca', points: 0, reason: 'no change' });
+    expect(refused.ok === false && refused.error.message).toMatch(/0 points changes nothing/);
     expect((await addNote(store, session.attempt.id, 'Asked for the change calendar early')).ok).toBe(true);
     expect((await addAdjustment(store, session.attempt.id, { dimension: 'communication', points: 5, reason: 'Explained the outage well on the bridge' })).ok).toBe(true);
     const row = await store.db.interviews.get(session.attempt.id);
@@ -120,7 +124,8 @@ describe('interviews in the store', () => {
     const opened = await unlockInterview(store, session.attempt.id, 'interview-pass-1');
     if (!opened.ok) throw new Error(opened.error.message);
     const unlocked = opened.value;
-    expect(unlocked.sealedCard).toEqual(card);
+    expect(unlocked.sealedResult).toEqual({ card, rubricVersion: RUBRIC_VERSION });
+    expect(rescoreNotice(session.scorecard(), unlocked.sealedResult)).toBeUndefined();
     expect(unlocked.notes.map((x) => x.text)).toEqual(['Asked for the change calendar early']);
     expect(unlocked.adjustments).toMatchObject([{ dimension: 'communication', points: 5 }]);
 
@@ -146,24 +151,32 @@ describe('interviews in the store', () => {
 });
 
 describe('comparison exports', () => {
-  const card = (total: number, s: number) => ({ scenario: 'x', total, dimensions: Object.fromEntries(['severity', 'escalation', 'communication', 'rca'].map((d) => [d, { score: s, automatic: s, adjustments: [], weight: 25, evidence: [] }])) }) as unknown as ComparedCandidate['card'];
+  const card = (total: number, s: number) => ({ scenario: 'x', total, dimensions: Object.fromEntries(Object.entries(WEIGHTED).map(([d, weight]) => [d, { score: s, automatic: s, adjustments: [], weight, evidence: [] }])) }) as unknown as ComparedCandidate['card'];
   const rows: ComparedCandidate[] = [
-    { candidate: 'Ada, L.', attemptId: 'a1', card: card(85, 85), weights: WEIGHTED, rubricVersion: '2026.11' },
-    { candidate: 'Bo | B', attemptId: 'b1', card: card(55, 55), weights: WEIGHTED, rubricVersion: '2026.11' },
+    { candidate: 'Ada, L.', attemptId: 'a1', card: card(85, 85) },
+    { candidate: 'Bo | B', attemptId: 'b1', card: card(55, 55) },
   ];
   it('CSV: one row per candidate with scores, signals, weights and the rubric version', () => {
     const lines = comparisonCsv('sso', rows).trim().split('\r\n');
     expect(lines[0]).toBe('scenario,candidate,attempt,rubric_version,total,severity,severity_signal,severity_weight,escalation,escalation_signal,escalation_weight,communication,communication_signal,communication_weight,rca,rca_signal,rca_weight');
-    expect(lines[1]).toBe('sso,"Ada, L.",a1,2026.11,85,85,strong,10,85,strong,20,85,strong,30,85,strong,40');
-    expect(lines[2]).toBe('sso,Bo | B,b1,2026.11,55,55,below,10,55,below,20,55,below,30,55,below,40');
+    expect(lines[1]).toBe(`sso,"Ada, L.",a1,${RUBRIC_VERSION},85,85,strong,10,85,strong,20,85,strong,30,85,strong,40`);
+    expect(lines[2]).toBe(`sso,Bo | B,b1,${RUBRIC_VERSION},55,55,below,10,55,below,20,55,below,30,55,below,40`);
   });
   it('Markdown: the table, the weights, the rubric version and the thresholds', () => {
     const md = comparisonMarkdown('SSO outage', rows);
     expect(md).toContain('# Interview comparison: SSO outage');
-    expect(md).toContain('Rubric version: 2026.11.');
+    expect(md).toContain(`by rubric version ${RUBRIC_VERSION}, with that interview's weights`);
     expect(md).toContain('strong ≥ 80, meets ≥ 60');
     expect(md).toContain('| Ada, L. | 85 | 85 (strong) | 85 (strong) | 85 (strong) | 85 (strong) |');
     expect(md).toContain('| Bo \\| B | 55 | 55 (below)');
-    expect(md).toContain('| Ada, L. | 2026.11 | 10 | 20 | 30 | 40 |');
+    expect(md).toContain('| Ada, L. | 10 | 20 | 30 | 40 |');
+  });
+
+  it('tells the interviewer when the rubric in use scores differently from the sealed result', () => {
+    const now = card(85, 85);
+    expect(rescoreNotice(now, { card: now, rubricVersion: RUBRIC_VERSION })).toBeUndefined();
+    expect(rescoreNotice(now, undefined)).toBeUndefined();
+    expect(rescoreNotice(now, { card: card(70, 70), rubricVersion: '2025.01' })).toMatch(/under rubric 2025\.01 with automatic scores Severity 70.*gives different Severity, Escalation, Communication, RCA quality scores/);
+    expect(rescoreNotice(now, { card: now, rubricVersion: '2025.01' })).toMatch(/the automatic scores are the same/);
   });
 });

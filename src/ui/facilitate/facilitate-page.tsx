@@ -1,5 +1,6 @@
 import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { adjustmentProblem } from '../../engine/facilitator.ts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { LogEntry } from '../../engine/attempt-log.ts';
 import { deriveView, type ExerciseView } from '../../engine/exercise-view.ts';
@@ -385,9 +386,9 @@ function AdjustForm({ scenario, log, disabled, send }: { readonly scenario: Load
         className="stack"
         onSubmit={async (e) => {
           e.preventDefault();
-          const n = Number(points);
-          if (points.trim() === '' || !Number.isInteger(n) || n < -100 || n > 100 || n === 0) return setMessage({ ok: false, text: 'Give the points as a whole number from -100 to 100, not 0.' });
-          if (reason.trim() === '') return setMessage({ ok: false, text: 'A reason is required: say why the score changes.' });
+          const n = points.trim() === '' ? Number.NaN : Number(points);
+          const problem = adjustmentProblem({ dimension, points: n, reason });
+          if (problem) return setMessage({ ok: false, text: problem });
           const result = await send({ type: 'facilitate', command: { type: 'facilitator.adjust', dimension, points: n, reason: reason.trim() } });
           report(result, `${DIMENSION_LABEL[dimension]} adjusted by ${n > 0 ? '+' : ''}${n}.`);
           if (result.ok) {

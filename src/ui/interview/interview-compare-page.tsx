@@ -3,7 +3,7 @@ import { isActionEntry, type LogEntry } from '../../engine/attempt-log.ts';
 import { describeEntry } from '../../engine/describe-entry.ts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import { clockTime } from '../../scenario/duration.ts';
-import { HIRE_SIGNAL, hireSignal, RUBRIC_VERSION } from '../../scoring/rubric.ts';
+import { hireSignal, hireSignalLegend, RUBRIC_VERSION, SIGNAL_LABEL } from '../../scoring/rubric.ts';
 import { DIMENSIONS } from '../../scoring/scorecard.ts';
 import { comparisonCsv, comparisonMarkdown, type ComparedCandidate } from '../../scoring/interview-comparison.ts';
 import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
@@ -14,7 +14,7 @@ import { downloadText } from '../download.ts';
 import { LibraryLink } from '../page-parts.tsx';
 import { SelectField } from '../select-field.tsx';
 import { navigate } from '../router.ts';
-import { SIGNAL_LABEL, UnlockForm } from './interview-scorecard-page.tsx';
+import { UnlockForm } from './interview-scorecard-page.tsx';
 
 type Finished = { readonly interview: InterviewRecord; readonly attempt: AttemptRecord; readonly log: LogEntry[] };
 type Opened = ComparedCandidate & { readonly log: LogEntry[] };
@@ -64,7 +64,7 @@ export function InterviewComparePage() {
       if (next.has(f.attempt.id) || (only !== undefined && f.attempt.id !== only)) continue;
       const unlocked = await unlockInterview(attemptStore, f.attempt.id, passphrase);
       if (unlocked.ok) {
-        next.set(f.attempt.id, { candidate: f.interview.candidate, attemptId: f.attempt.id, card: interviewScorecard(scenario, f.log, unlocked.value), weights: f.interview.weights, rubricVersion: f.interview.rubricVersion, log: f.log });
+        next.set(f.attempt.id, { candidate: f.interview.candidate, attemptId: f.attempt.id, card: interviewScorecard(scenario, f.log, unlocked.value), log: f.log });
       } else if (unlocked.error.kind !== 'wrong-passphrase') {
         setError(unlocked.error.message);
       }
@@ -140,8 +140,8 @@ export function InterviewComparePage() {
                                 {row.card.dimensions[d].score} <span className={`signal signal-${hireSignal(row.card.dimensions[d].score)}`}>{SIGNAL_LABEL[hireSignal(row.card.dimensions[d].score)]}</span>
                               </td>
                             ))}
-                            <td>{DIMENSIONS.map((d) => row.weights[d]).join('/')}</td>
-                            <td>{row.rubricVersion}</td>
+                            <td>{DIMENSIONS.map((d) => row.card.dimensions[d].weight).join('/')}</td>
+                            <td>{RUBRIC_VERSION}</td>
                           </>
                         ) : (
                           <td colSpan={DIMENSIONS.length + 3}>
@@ -154,7 +154,7 @@ export function InterviewComparePage() {
                 </tbody>
               </table>
               <p>
-                Hire signal per dimension: strong ≥ {HIRE_SIGNAL.strong}, meets ≥ {HIRE_SIGNAL.meets}, below under {HIRE_SIGNAL.meets}.
+                {hireSignalLegend()}
               </p>
               {rows.length > 0 && scenario && (
                 <p className="buttons">

@@ -1,8 +1,10 @@
+import { adjustmentProblem } from '../../engine/facilitator.ts';
 import { useEffect, useMemo, useState } from 'react';
 import type { LogEntry } from '../../engine/attempt-log.ts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import { clockTime } from '../../scenario/duration.ts';
-import { HIRE_SIGNAL, hireSignal, RUBRIC_VERSION } from '../../scoring/rubric.ts';
+import { hireSignal, hireSignalLegend, RUBRIC_VERSION, SIGNAL_LABEL } from '../../scoring/rubric.ts';
+import { rescoreNotice } from '../../scoring/interview-comparison.ts';
 import { DIMENSIONS, type Dimension } from '../../scoring/scorecard.ts';
 import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
 import { addAdjustment, addNote, getInterview, interviewScorecard, interviewTranscript, readUnlocked, unlockInterview, type UnlockedInterview } from '../../store/interview-store.ts';
@@ -12,7 +14,6 @@ import { downloadText } from '../download.ts';
 import { ErrorScreen, LibraryLink } from '../page-parts.tsx';
 import { SelectField } from '../select-field.tsx';
 
-export const SIGNAL_LABEL = { strong: 'Strong', meets: 'Meets the bar', below: 'Below the bar' } as const;
 
 /** The passphrase form shared by the scorecard and the comparison. */
 export function UnlockForm({ label, onUnlock }: { readonly label: string; readonly onUnlock: (passphrase: string) => Promise<string | undefined> }) {
@@ -113,6 +114,7 @@ export function InterviewScorecardPage({ attemptId }: { readonly attemptId: stri
 function Unlocked({ scenario, log, unlocked, onChange, onLock }: { readonly scenario: LoadedScenario; readonly log: LogEntry[]; readonly unlocked: UnlockedInterview; readonly onChange: () => Promise<string | undefined>; readonly onLock: () => void }) {
   const { interview, attempt } = unlocked;
   const card = useMemo(() => interviewScorecard(scenario, log, unlocked), [scenario, log, unlocked]);
+  const notice = useMemo(() => rescoreNotice(card, unlocked.sealedResult), [card, unlocked.sealedResult]);
   const [note, setNote] = useState('');
   const [dimension, setDimension] = useState<Dimension>('severity');
   const [points, setPoints] = useState('');
@@ -123,9 +125,9 @@ function Unlocked({ scenario, log, unlocked, onChange, onLock }: { readonly scen
   const at = (t: number) => clockTime(scenario.spec.clockStart, t);
 
   async function onAdjust() {
-    const n = Number(points);
-    if (points.trim() === '' || !Number.isInteger(n) || n < -100 || n > 100 || n === 0) return setProblem('Points must be a whole number from -100 to 100, not 0.');
-    if (reason.trim() === '') return setProblem('Give a reason for the adjustment.');
+    const n = points.trim() === '' ? Number.NaN : Number(points);
+    const invalid = adjustmentProblem({ dimension, points: n, reason });
+    if (invalid) return setProblem(invalid);
     const saved = await addAdjustment(attemptStore, attempt.id, { dimension, points: n, reason: reason.trim() });
     if (!saved.ok) return setProblem(saved.error.message);
     setPoints('');
@@ -143,12 +145,14 @@ function Unlocked({ scenario, log, unlocked, onChange, onLock }: { readonly scen
           <span className="of">/100</span>
         </p>
         <p>
-          Rubric version <strong>{interview.rubricVersion}</strong>
-          {interview.rubricVersion !== RUBRIC_VERSION ? ` (this app scores with ${RUBRIC_VERSION})` : ''} · weights used: {DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${card.dimensions[d].weight}`).join(', ')}
+          Rubric version <strong>{RUBRIC_VERSION}</strong> · weights used: {DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]} ${card.dimensions[d].weight}`).join(', ')}
         </p>
-        <p>
-          Hire signal per dimension: strong ≥ {HIRE_SIGNAL.strong}, meets ≥ {HIRE_SIGNAL.meets}, below under {HIRE_SIGNAL.meets}.
-        </p>
+        {notice && (
+          <p className="banner banner-warning" role="status">
+            {notice}
+          </p>
+        )}
+        <p>{hireSignalLegend()}</p>
         <div className="dimensions">
           {DIMENSIONS.map((d) => {
             const dim = card.dimensions[d];
