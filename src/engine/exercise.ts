@@ -7,13 +7,9 @@ import { compileScenario, type WorldMachine } from './compile-machine.ts';
 import { SimClock } from './sim-clock.ts';
 import { deriveView, ViewFold, type ExerciseView } from './exercise-view.ts';
 import { refusalReason, type Mode } from './check-action.ts';
-import type { FacilitatorCommand } from './facilitator.ts';
+import { scriptedIds, type FacilitatorCommand } from './facilitator.ts';
 import { formatDuration, parseDuration } from '../scenario/duration.ts';
 
-/** Every alert and report id the scenario scripts. */
-function scriptedIds(scenario: LoadedScenario): Set<string> {
-  return new Set(Object.values(scenario.spec.phases).flatMap((phase) => (phase.timeline ?? []).map((entry) => entry.alert?.id ?? entry.report?.id ?? '')));
-}
 
 export interface ExerciseOptions {
   readonly seed?: number;

@@ -7,6 +7,9 @@
  */
 import { z } from 'zod';
 import { Alert, Duration, Report, SKILLS } from '../scenario/schema.ts';
+import type { LoadedScenario } from '../scenario/loader.ts';
+import { clockTime, formatDuration } from '../scenario/duration.ts';
+import type { LogEntry } from './attempt-log.ts';
 
 const text = (what: string) => z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `${what} must not be empty` });
 
@@ -30,7 +33,7 @@ export const FACILITATOR_SCHEMAS = {
       .min(-100, { error: 'an adjustment is at most 100 points either way' })
       .max(100, { error: 'an adjustment is at most 100 points either way' })
       .refine((n) => n !== 0, { error: 'an adjustment of 0 points changes nothing' }),
-    reason: text('the reason for the adjustment'),
+    reason: z.string({ error: 'expected the reason as text' }).trim().min(1, { error: 'a reason is required: say why the score changes' }),
   }),
 } as const;
 
@@ -51,4 +54,34 @@ export function adjustmentProblem(adjustment: { readonly dimension: string; read
   if (checked.success) return undefined;
   const message = checked.error.issues[0]?.message ?? 'not a valid adjustment';
   return `${message[0]?.toUpperCase() ?? ''}${message.slice(1)}.`;
+}
+
+/** Every alert and report id the scenario scripts. */
+export function scriptedIds(scenario: LoadedScenario): Set<string> {
+  return new Set(Object.values(scenario.spec.phases).flatMap((phase) => (phase.timeline ?? []).map((entry) => entry.alert?.id ?? entry.report?.id ?? '')));
+}
+
+/** The next free id for an ad-hoc inject (`adhoc-<n>`): not scripted, not sent, not on its way. */
+export function nextAdhocId(scenario: LoadedScenario, log: readonly LogEntry[]): string {
+  const used = scriptedIds(scenario);
+  for (const e of log) {
+    if (e.type === 'facilitator.inject') used.add(e.payload.alert?.id ?? e.payload.report?.id ?? '');
+    else if (e.type === 'alert.fire') used.add(e.payload.alert.id);
+    else if (e.type === 'report.arrive') used.add(e.payload.report.id);
+  }
+  let n = log.filter((e) => e.type === 'facilitator.inject').length + 1;
+  while (used.has(`adhoc-${n}`)) n += 1;
+  return `adhoc-${n}`;
+}
+
+/**
+ * An inject meant to arrive at a simulated moment, turned into the delay the command carries,
+ * at the moment it is carried out (the clock may have moved since the facilitator typed it).
+ * A time within the current minute means now; an earlier one is refused, in clock time.
+ */
+export function injectArrivingAt(inject: FacilitatorOf<'facilitator.inject'>, arriveAt: number, now: number, clockStart: string): { ok: true; command: FacilitatorOf<'facilitator.inject'> } | { ok: false; reason: string } {
+  const delay = arriveAt - now;
+  if (delay <= -60_000) return { ok: false, reason: `${clockTime(clockStart, arriveAt)} has already passed (it is ${clockTime(clockStart, now)}); pick a later time or send it now.` };
+  const { after: _ignored, ...rest } = inject;
+  return { ok: true, command: delay <= 0 ? rest : { ...rest, after: formatDuration(Math.ceil(delay / 1000) * 1000) } };
 }

@@ -30,5 +30,6 @@ export function teamCredit(scenario: LoadedScenario, log: readonly LogEntry[], p
 
 /** "A, B, C" from what was typed: comma- or line-separated, trimmed, no blanks or repeats. */
 export function parseParticipants(text: string): string[] {
-  return [...new Set(text.split(/[,\n]/).map((name) => name.trim()).filter((name) => name !== ''))];
+  // "The team" is what an action with no one named is credited to, not a person.
+  return [...new Set(text.split(/[,\n]/).map((name) => name.trim()).filter((name) => name !== '' && name.toLowerCase() !== THE_TEAM.toLowerCase()))];
 }

@@ -24,7 +24,8 @@ const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('speed'), speed: z.number().int().min(1).max(10) }),
   z.object({ type: z.literal('jump-next') }),
   z.object({ type: z.literal('jump-to'), t: z.number().min(0) }),
-  z.object({ type: z.literal('facilitate'), command: FacilitatorCommandSchema }),
+  // `arriveAt`: an ad-hoc inject meant for a simulated moment; the trainee window turns it into a delay when it carries the command out.
+  z.object({ type: z.literal('facilitate'), command: FacilitatorCommandSchema, arriveAt: z.number().int().nonnegative().optional() }),
 ]);
 export type ChannelCommand = z.infer<typeof Command>;
 

@@ -189,5 +189,5 @@ test('two candidates on the same scenario, compared side by side, score as their
   expect(md).toContain('by rubric version 2026.11');
   expect(md).toMatch(new RegExp(`\\| Ada \\| ${replayed[0]} \\|`));
   expect(md).toMatch(new RegExp(`\\| Bo \\| ${replayed[1]} \\|`));
-  expect(md).toContain('| Ada | 2026.11 | 10 | 20 | 30 | 40 |');
+  expect(md).toContain('| Ada | 10 | 20 | 30 | 40 |');
 });

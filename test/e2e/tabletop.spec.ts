@@ -69,5 +69,7 @@ test('a tabletop: participants, decisions tagged by person, the projector follow
     await expect(team.getByRole('region', { name: 'Decisions by Ana' })).toContainText('Priority set to P1');
     await expect(team.getByRole('region', { name: 'Decisions by Chloé' })).toContainText('No decisions recorded for them.');
     await expect(team.getByRole('region', { name: 'Decisions by The team' })).toContainText('Opened the bridge.');
+    // The scribe's console is gone (on to the debrief): the projector says it stopped following.
+    await expect(projectorPage.getByText("The scribe's window is closed")).toBeVisible();
   });
 });

@@ -1,3 +1,4 @@
+import { updateSchedule } from '../../src/scoring/update-cadence.ts';
 // The facilitator's side of an attempt: session commands and clock jumps (stored before shown),
 // the answer key, tabletop credit, and notes and adjustments in the report and CSV.
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -154,14 +155,18 @@ describe('clock jumps', () => {
 
 describe('the answer key', () => {
   it('gives the expected priority, the escalations still owed with deadlines, the next update and the expert step', () => {
-    const exercise = playActions(scenario, [{ t: time('2m'), action: { type: 'priority.set', level: 'P2' } }], { until: time('5m') });
+    // The trainee sets P4: the key must still say what is expected, not what they chose.
+    const exercise = playActions(scenario, [{ t: time('2m'), action: { type: 'priority.set', level: 'P4' } }], { until: time('5m') });
     const key = answerKey(scenario, exercise.log, time('5m'), false);
     expect(key.expectedLevel).toBe('P2');
+    expect(answerKey(scenario, playActions(scenario, [], { until: time('20m') }).log, time('20m'), false).expectedLevel).toBe('P1');
+    expect(key.majorIncidentBy).toBe(time(scenario.spec.expectations.majorIncident?.by ?? '0m'));
+    expect(answerKey(scenario, exercise.log, time('5m'), true).nextUpdateDue).toBeUndefined();
     expect(key.pendingEscalations.map((e) => [e.to, e.by])).toEqual(
       scenario.spec.expectations.escalations.map((e) => [e.to, time(e.by)]).sort((a, b) => Number(a[1]) - Number(b[1])),
     );
-    expect(key.nextUpdateDue).toBeGreaterThan(time('5m'));
-    expect(key.nextStep?.action).toBeTruthy();
+    expect(key.nextUpdateDue).toBe(updateSchedule(scenario, exercise.log, time('5m')).nextDue);
+    expect(key.nextStep?.action).toBe(scenario.spec.debrief.reference.find((step) => time(step.at) >= time('4m'))?.action);
     const escalated = playActions(scenario, [{ t: time('4m'), action: { type: 'escalation.send', to: 'iam', note: 'x', evidence: [] } }], { until: time('5m') });
     expect(answerKey(scenario, escalated.log, time('5m'), false).pendingEscalations.map((e) => e.to)).not.toContain('iam');
   });
@@ -190,6 +195,7 @@ describe('tabletop', () => {
   it('parses the participants typed, comma or line separated', () => {
     expect(parseParticipants(' Ana, Ben\nChloé,, Ben \n')).toEqual(['Ana', 'Ben', 'Chloé']);
     expect(parseParticipants(' , \n')).toEqual([]);
+    expect(parseParticipants('Ana, the team, Ben')).toEqual(['Ana', 'Ben']);
   });
 
   it('credits each decision to who made it, lists everyone, and gives unattributed ones to the team', () => {

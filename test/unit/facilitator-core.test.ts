@@ -8,7 +8,7 @@ import { playActions, restoreFromLog } from '../../src/engine/replay.ts';
 import { parseTranscript, toTranscript } from '../../src/engine/transcript.ts';
 import { canonicalJson } from '../../src/engine/canonical-json.ts';
 import { score } from '../../src/scoring/score.ts';
-import { adjustmentProblem, type FacilitatorCommand } from '../../src/engine/facilitator.ts';
+import { adjustmentProblem, injectArrivingAt, nextAdhocId, type FacilitatorCommand } from '../../src/engine/facilitator.ts';
 
 const scenario = flagship();
 const cfo: FacilitatorCommand = { type: 'facilitator.inject', report: { id: 'adhoc-1', from: 'CFO', channel: 'phone', text: 'Payroll runs at 11:00. Will it work?' } };
@@ -80,13 +80,33 @@ describe('facilitator commands', () => {
   });
 });
 
+describe('ad-hoc inject helpers', () => {
+  it('picks an id no scripted, sent or pending inject uses', () => {
+    const exercise = new Exercise(scenario);
+    expect(nextAdhocId(scenario, exercise.log)).toBe('adhoc-1');
+    exercise.facilitate({ ...cfo, after: '5m' }, time('1m'));
+    expect(nextAdhocId(scenario, exercise.log)).toBe('adhoc-2');
+    // The id it offers is one the engine accepts.
+    expect(exercise.facilitate({ ...cfo, report: { ...cfo.report!, id: nextAdhocId(scenario, exercise.log) } }).ok).toBe(true);
+  });
+
+  it('turns a clock time into the delay at the moment the command is carried out', () => {
+    const at = injectArrivingAt({ ...cfo, after: '9m' }, time('10m'), time('7m30s'), '08:40');
+    expect(at).toEqual({ ok: true, command: { ...cfo, after: '2m30s' } });
+    // A time in the current minute means now; an earlier one is refused in clock time.
+    expect(injectArrivingAt(cfo, time('7m'), time('7m30s'), '08:40')).toEqual({ ok: true, command: cfo });
+    const late = injectArrivingAt(cfo, time('5m'), time('7m30s'), '08:40');
+    expect(late.ok === false && late.reason).toBe('08:45 has already passed (it is 08:47); pick a later time or send it now.');
+  });
+});
+
 describe('what an adjustment must say', () => {
   it.each([
     [{ dimension: 'rca', points: 5, reason: 'Named the real cause aloud.' }, undefined],
     [{ dimension: 'rca', points: 0, reason: 'x' }, /0 points changes nothing/],
     [{ dimension: 'rca', points: 101, reason: 'x' }, /at most 100 points/],
     [{ dimension: 'rca', points: 2.5, reason: 'x' }, /whole number/],
-    [{ dimension: 'rca', points: 5, reason: '   ' }, /reason for the adjustment must not be empty/],
+    [{ dimension: 'rca', points: 5, reason: '   ' }, /A reason is required: say why the score changes\./],
     [{ dimension: 'speed', points: 5, reason: 'x' }, /expected one of severity, escalation, communication, rca/i],
   ])('%o → %s', (adjustment, problem) => {
     const found = adjustmentProblem(adjustment);

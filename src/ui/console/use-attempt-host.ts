@@ -1,3 +1,4 @@
+import { injectArrivingAt } from '../../engine/facilitator.ts';
 import { useEffect } from 'react';
 import type { ExerciseSession } from '../../store/exercise-session.ts';
 import { AttemptChannel, HEARTBEAT_MS, type ChannelCommand, type SessionState } from '../attempt-channel.ts';
@@ -64,7 +65,13 @@ async function carryOut(session: ExerciseSession, command: ChannelCommand): Prom
       return result.ok ? { ok: true } : { ok: false, reason: result.reason };
     }
     case 'facilitate': {
-      const result = await session.facilitate(command.command);
+      let facilitated = command.command;
+      if (command.arriveAt !== undefined && facilitated.type === 'facilitator.inject') {
+        const timed = injectArrivingAt(facilitated, command.arriveAt, session.now, session.scenario.spec.clockStart);
+        if (!timed.ok) return timed;
+        facilitated = timed.command;
+      }
+      const result = await session.facilitate(facilitated);
       return result.ok ? { ok: true } : { ok: false, reason: result.reason };
     }
   }

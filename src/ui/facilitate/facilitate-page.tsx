@@ -1,6 +1,6 @@
 import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { adjustmentProblem } from '../../engine/facilitator.ts';
+import { adjustmentProblem, nextAdhocId } from '../../engine/facilitator.ts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { LogEntry } from '../../engine/attempt-log.ts';
 import { deriveView, type ExerciseView } from '../../engine/exercise-view.ts';
@@ -63,7 +63,7 @@ function Facilitator({ scenario, log, state, link, channel, mode, participants }
       )}
       {gone && (
         <p className="banner banner-error" role="alert">
-          The trainee's window is closed. Reopen the attempt there to carry on; the commands come back when it is open.
+          The trainee's window is closed (or has moved on to the debrief). Open the attempt again from the library to carry on; the commands come back when it is open.
         </p>
       )}
       <div className="facilitator-grid">
@@ -254,32 +254,22 @@ function InjectForm({ scenario, log, view, disabled, send }: { readonly scenario
   const [when, setWhen] = useState<'now' | 'at'>('now');
   const [at, setAt] = useState('');
 
-  function nextId(): string {
-    const used = new Set(log.flatMap((e) => (e.type === 'facilitator.inject' ? [e.payload.alert?.id ?? e.payload.report?.id ?? ''] : e.type === 'alert.fire' ? [e.payload.alert.id] : e.type === 'report.arrive' ? [e.payload.report.id] : [])));
-    for (const phase of Object.values(spec.phases)) for (const item of phase.timeline ?? []) used.add(item.alert?.id ?? item.report?.id ?? '');
-    let n = log.filter((e) => e.type === 'facilitator.inject').length + 1;
-    while (used.has(`adhoc-${n}`)) n += 1;
-    return `adhoc-${n}`;
-  }
-
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (text.trim() === '') return setMessage({ ok: false, text: 'Write what the inject says.' });
-    let after: string | undefined;
+    let arriveAt: number | undefined;
     if (when === 'at') {
-      const t = offsetOfClockTime(spec.clockStart, at);
-      if (t === undefined) return setMessage({ ok: false, text: 'Give the arrival time as HH:MM, e.g. 10:05.' });
-      if (t < view.t) return setMessage({ ok: false, text: `${at} has already passed (it is ${clockTime(spec.clockStart, view.t)}); pick a later time or send it now.` });
-      after = formatDuration(Math.ceil((t - view.t) / 1000) * 1000);
+      arriveAt = offsetOfClockTime(spec.clockStart, at);
+      if (arriveAt === undefined) return setMessage({ ok: false, text: 'Give the arrival time as HH:MM, e.g. 10:05.' });
     }
-    const id = nextId();
+    const id = nextAdhocId(scenario, log);
     const source = from.trim();
     const command: FacilitatorCommand =
       kind === 'alert'
-        ? { type: 'facilitator.inject', alert: { id, service, level, source: source || 'Facilitator', text: text.trim() }, ...(after ? { after } : {}) }
-        : { type: 'facilitator.inject', report: { id, from: source || (kind === 'stakeholder' ? 'A stakeholder' : 'A user'), channel: kind === 'stakeholder' ? 'phone' : 'ticket', text: text.trim() }, ...(after ? { after } : {}) };
-    const result = await send({ type: 'facilitate', command });
-    report(result, after ? `Scheduled for ${at}.` : 'Sent.');
+        ? { type: 'facilitator.inject', alert: { id, service, level, source: source || 'Facilitator', text: text.trim() } }
+        : { type: 'facilitator.inject', report: { id, from: source || (kind === 'stakeholder' ? 'A stakeholder' : 'A user'), channel: kind === 'stakeholder' ? 'phone' : 'ticket', text: text.trim() } };
+    const result = await send({ type: 'facilitate', command, ...(arriveAt !== undefined ? { arriveAt } : {}) });
+    report(result, arriveAt !== undefined ? `Scheduled for ${at}.` : 'Sent.');
     if (result.ok) {
       setText('');
       setFrom('');

@@ -46,6 +46,11 @@ export function ProjectPage({ attemptId }: { readonly attemptId: string }) {
         </p>
         {live.attempt.participants && live.attempt.participants.length > 0 && <p>Team: {live.attempt.participants.join(', ')}</p>}
       </header>
+      {live.link === 'closed' && (
+        <p className="banner banner-warning" role="status">
+          The scribe's window is closed, so this view has stopped following the exercise. It carries on when the attempt is open again.
+        </p>
+      )}
       <div className="projector-grid">
         <section aria-label="Alerts">
           <h2>Alerts</h2>
