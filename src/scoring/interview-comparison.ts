@@ -4,6 +4,10 @@
  */
 import { DIMENSION_LABEL, DIMENSIONS, type Dimension, type Scorecard } from './scorecard.ts';
 import { hireSignal, hireSignalLegend, RUBRIC_VERSION } from './rubric.ts';
+import type { LoadedScenario } from '../scenario/loader.ts';
+import { clockTime } from '../scenario/duration.ts';
+import { isActionEntry, type LogEntry } from '../engine/attempt-log.ts';
+import { describeEntry } from '../engine/describe-entry.ts';
 import { csvField, markdownCell as cell } from './text-cells.ts';
 
 
@@ -65,4 +69,27 @@ export function comparisonMarkdown(scenarioTitle: string, rows: readonly Compare
   out.push(`|---|${DIMENSIONS.map(() => '---').join('|')}|`);
   for (const row of rows) out.push(`| ${cell(row.candidate)} | ${DIMENSIONS.map((d) => row.card.dimensions[d].weight).join(' | ')} |`);
   return `${out.join('\n')}\n`;
+}
+
+/** Ten simulated minutes between the ticks of the aligned timelines. */
+const TICK_MS = 600_000;
+
+/**
+ * Candidates' actions on one simulated-time axis: from the start to the later of the scenario's
+ * end and the last entry of any log. Each mark has its position along the axis (0–1), its kind
+ * (the action's family: alert, priority, escalation, update, ...) and its text.
+ */
+export function alignedTimelines(scenario: LoadedScenario, rows: readonly { readonly attemptId: string; readonly candidate: string; readonly log: readonly LogEntry[] }[]) {
+  const end = Math.max(scenario.duration, ...rows.map((r) => r.log.at(-1)?.t ?? 0), 1);
+  const at = (t: number) => clockTime(scenario.spec.clockStart, t);
+  return {
+    from: at(0),
+    to: at(end),
+    ticks: Array.from({ length: Math.floor(end / TICK_MS) + 1 }, (_, i) => ({ label: at(i * TICK_MS), position: (i * TICK_MS) / end })),
+    rows: rows.map((row) => ({
+      attemptId: row.attemptId,
+      candidate: row.candidate,
+      marks: row.log.filter(isActionEntry).map((entry) => ({ seq: entry.seq, kind: entry.type.split('.')[0] ?? entry.type, position: entry.t / end, text: `${at(entry.t)} ${describeEntry(scenario, entry).text}` })),
+    })),
+  };
 }

@@ -6,7 +6,7 @@ import { createInterviewKey, seal, unlockInterviewKey, unseal, WrongPassphraseEr
 import { addAdjustment, addNote, interviewScorecard, interviewTranscript, listInterviews, sealResults, startInterview, unlockInterview } from '../../src/store/interview-store.ts';
 import { HIRE_SIGNAL, hireSignal, RUBRIC_VERSION, WEIGHTS } from '../../src/scoring/rubric.ts';
 import { score } from '../../src/scoring/score.ts';
-import { comparisonCsv, comparisonMarkdown, rescoreNotice, type ComparedCandidate } from '../../src/scoring/interview-comparison.ts';
+import { alignedTimelines, comparisonCsv, comparisonMarkdown, rescoreNotice, type ComparedCandidate } from '../../src/scoring/interview-comparison.ts';
 import { parseTranscript } from '../../src/engine/transcript.ts';
 import { playActions } from '../../src/engine/replay.ts';
 import { flagship } from '../support/exercise-driver.ts';
@@ -170,6 +170,19 @@ describe('comparison exports', () => {
     expect(md).toContain('| Ada, L. | 85 | 85 (strong) | 85 (strong) | 85 (strong) | 85 (strong) |');
     expect(md).toContain('| Bo \\| B | 55 | 55 (below)');
     expect(md).toContain('| Ada, L. | 10 | 20 | 30 | 40 |');
+  });
+
+  it('aligns candidates\' actions on one clock', () => {
+    const a = playActions(scenario, expert.actions.filter((x) => 'action' in x).slice(0, 3)).log;
+    const b = playActions(scenario, [{ t: 30 * 60_000, action: { type: 'bridge.open' } }]).log;
+    const lines = alignedTimelines(scenario, [
+      { attemptId: 'a', candidate: 'Ada', log: a },
+      { attemptId: 'b', candidate: 'Bo', log: b },
+    ]);
+    expect(lines.from).toBe('08:40');
+    expect(lines.ticks.map((t) => t.label).slice(0, 3)).toEqual(['08:40', '08:50', '09:00']);
+    expect(lines.rows[0]?.marks).toHaveLength(3);
+    expect(lines.rows[1]?.marks).toEqual([{ seq: expect.any(Number), kind: 'bridge', position: (30 * 60_000) / scenario.duration, text: '09:10 Opened the bridge.' }]);
   });
 
   it('tells the interviewer when the rubric in use scores differently from the sealed result', () => {

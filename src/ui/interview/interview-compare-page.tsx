@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { isActionEntry, type LogEntry } from '../../engine/attempt-log.ts';
-import { describeEntry } from '../../engine/describe-entry.ts';
+import type { LogEntry } from '../../engine/attempt-log.ts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
-import { clockTime } from '../../scenario/duration.ts';
 import { hireSignal, hireSignalLegend, RUBRIC_VERSION, SIGNAL_LABEL } from '../../scoring/rubric.ts';
 import { DIMENSIONS } from '../../scoring/scorecard.ts';
-import { comparisonCsv, comparisonMarkdown, type ComparedCandidate } from '../../scoring/interview-comparison.ts';
+import { alignedTimelines, comparisonCsv, comparisonMarkdown, type ComparedCandidate } from '../../scoring/interview-comparison.ts';
 import { DIMENSION_LABEL } from '../../scoring/scorecard.ts';
 import { interviewScorecard, listInterviews, unlockInterview } from '../../store/interview-store.ts';
 import type { AttemptRecord, InterviewRecord } from '../../store/db.ts';
@@ -58,7 +56,10 @@ export function InterviewComparePage() {
 
   /** Tries the passphrase on each locked interview (one passphrase may open several). Returns how many it opened. */
   async function tryPassphrase(passphrase: string, only?: string): Promise<number> {
-    if (!scenario) return 0;
+    if (!scenario) {
+      setError(`The scenario "${scenarioId}" is no longer in this app's library, so these interviews cannot be scored here. Import the scenario file again on the Author page.`);
+      return 0;
+    }
     const next = new Map(opened);
     for (const f of finished) {
       if (next.has(f.attempt.id) || (only !== undefined && f.attempt.id !== only)) continue;
@@ -175,35 +176,32 @@ export function InterviewComparePage() {
   );
 }
 
-/** One row of action markers per candidate, on one simulated-time axis. */
+/** One row of action markers per candidate, on one simulated-time axis (alignedTimelines). */
 function Timelines({ scenario, rows }: { readonly scenario: LoadedScenario; readonly rows: readonly Opened[] }) {
-  const end = useMemo(() => Math.max(scenario.duration, ...rows.map((r) => r.log.at(-1)?.t ?? 0)), [scenario, rows]);
-  const ticks = Array.from({ length: Math.floor(end / 600_000) + 1 }, (_, i) => i * 600_000);
-  const at = (t: number) => clockTime(scenario.spec.clockStart, t);
+  const lines = useMemo(() => alignedTimelines(scenario, rows), [scenario, rows]);
   return (
     <section className="panel" aria-label="Timelines">
       <h2>Timelines</h2>
       <p className="hint-text">
-        Each mark is an action, on the scenario's clock ({at(0)} to {at(end)}). Hover or focus a mark for what it was.
+        Each mark is an action, on the scenario's clock ({lines.from} to {lines.to}). Hover or focus a mark for what it was.
       </p>
       <div className="timelines">
-        {rows.map((row) => (
+        {lines.rows.map((row) => (
           <div key={row.attemptId} className="timeline-row">
             <span className="timeline-name">{row.candidate}</span>
             <ol className="timeline-track" aria-label={`${row.candidate}: actions`}>
-              {row.log.filter(isActionEntry).map((entry) => {
-                const text = `${at(entry.t)} ${describeEntry(scenario, entry).text}`;
-                return <li key={entry.seq} className={`timeline-mark mark-${entry.type.split('.')[0]}`} style={{ left: `${(entry.t / end) * 100}%` }} title={text} aria-label={text} tabIndex={0} />;
-              })}
+              {row.marks.map((mark) => (
+                <li key={mark.seq} className={`timeline-mark mark-${mark.kind}`} style={{ left: `${mark.position * 100}%` }} title={mark.text} aria-label={mark.text} tabIndex={0} />
+              ))}
             </ol>
           </div>
         ))}
         <div className="timeline-row timeline-axis" aria-hidden="true">
           <span className="timeline-name" />
           <div className="timeline-track">
-            {ticks.map((t) => (
-              <span key={t} className="timeline-tick" style={{ left: `${(t / end) * 100}%` }}>
-                {at(t)}
+            {lines.ticks.map((tick) => (
+              <span key={tick.label} className="timeline-tick" style={{ left: `${tick.position * 100}%` }}>
+                {tick.label}
               </span>
             ))}
           </div>
