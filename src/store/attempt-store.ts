@@ -76,11 +76,17 @@ export class AttemptStore {
     const { simTime, status, total, settings } = patch;
     try {
       await this.db.transaction('rw', this.db.attempts, this.db.logEntries, async () => {
-        const attempt = await this.db.attempts.get(attemptId);
+        // The owner check and the new entries go to IndexedDB together (one round trip instead of
+        // two): when the check fails, the throw aborts the transaction and the entries with it.
+        const [attempt] = await Promise.all([
+          this.db.attempts.get(attemptId),
+          entries.length > 0 ? this.db.logEntries.bulkAdd(entries.map((entry) => toRecord(attemptId, entry))) : undefined,
+        ]);
         if (!attempt) throw new Error('the attempt no longer exists');
         if (attempt.owner !== owner) throw new TakenOverError();
-        if (entries.length > 0) await this.db.logEntries.bulkAdd(entries.map((entry) => toRecord(attemptId, entry)));
-        await this.db.attempts.update(attemptId, {
+        // A put of the row just read (inside the same transaction) rather than `update`, which reads it again.
+        await this.db.attempts.put({
+          ...attempt,
           simTime: Math.max(attempt.simTime, simTime),
           updatedAt: nowIso(),
           ...(status === undefined ? {} : { status }),

@@ -104,6 +104,16 @@ describe('the attempt store', () => {
     expect(stored.ok && stored.value.log.some((e) => e.type === 'bridge.open')).toBe(false);
   });
 
+  it('writes nothing for an attempt that is gone: the entries sent with the owner check are rolled back', async () => {
+    const first = await started('tab-a');
+    const stored = await store.load(first.attempt.id);
+    if (!stored.ok) throw new Error(stored.error.message);
+    const next = { ...stored.value.log.at(-1)!, seq: stored.value.log.length };
+    const written = await store.append('no-such-attempt', 'tab-a', [next], { simTime: 0 });
+    expect(written.ok).toBe(false);
+    expect(await store.db.logEntries.where('attemptId').equals('no-such-attempt').count()).toBe(0);
+  });
+
   it('lists attempts with their status and keeps the score once the RCA is in', async () => {
     const session = await started();
     await session.act({ type: 'escalation.send', to: 'iam', note: 'x', evidence: [] });
