@@ -3,16 +3,19 @@
  * - LCP and TTI of the library page served by `vite preview` (production build);
  * - frame times and long tasks while 1,000 alerts arrive at 10× in the console (production build);
  * - heap after that run, after a forced garbage collection;
- * - Dexie write p95 and resuming a 2,000-entry attempt, through the real AttemptStore
- *   (imported from the Vite dev server: no bench-only code in the production bundle).
+ * - Dexie write p95 and resuming a 2,000-entry attempt, through the real AttemptStore, built
+ *   for production in a page of its own (bench/storage): no bench-only code in the app's bundle.
  * Prints one JSON object on stdout; progress on stderr.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { stormScenario } from './storm.ts';
+import type {} from './storage/main.ts';
 
 const PREVIEW_PORT = Number(process.env.BENCH_PORT ?? 4320);
-const DEV_PORT = PREVIEW_PORT + 1;
+const STORAGE_PORT = PREVIEW_PORT + 1;
+/** Where `npm run bench` builds bench/storage (scripts/bench.mjs). */
+const STORAGE_OUT_DIR = '/tmp/incident-drill-bench-storage';
 const quick = process.argv.includes('--quick');
 const log = (line: string) => process.stderr.write(`  ${line}\n`);
 const round = (x: number, digits = 1) => Number(x.toFixed(digits));
@@ -167,70 +170,28 @@ async function longRun(browser: Browser, base: string): Promise<{ heapMb: number
   return { heapMb: round(heap.usedSize / 1024 / 1024), simulated };
 }
 
-/** Dexie write p95 of one log entry and resume of 2,000 entries, through the real AttemptStore in the page. */
-async function storage(browser: Browser, devBase: string): Promise<{ writeP95: number; resume: number; entries: number }> {
+/**
+ * Dexie write p95 of one log entry and resume of 2,000 entries, through the real AttemptStore,
+ * in bench/storage built for production and served by `vite preview` (see bench/storage/main.ts).
+ */
+async function storage(browser: Browser, storageBase: string): Promise<{ writeP95: number; resume: number; entries: number }> {
   const storm = stormScenario(1800, 200, 60);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${devBase}/`);
-  const result = await page.evaluate(
-    async ({ text, actions, writes }) => {
-      // The dev server serves the app's own modules by path.
-      const src = '/src';
-      const { AttemptStore } = (await import(`${src}/store/attempt-store.ts`)) as typeof import('../src/store/attempt-store.ts');
-      const { loadScenario } = (await import(`${src}/scenario/loader.ts`)) as typeof import('../src/scenario/loader.ts');
-      const { playActions, restoreFromLog } = (await import(`${src}/engine/replay.ts`)) as typeof import('../src/engine/replay.ts');
-      const { scenario } = loadScenario(text, 'bench-storm.yaml', { limits: { maxChars: Infinity, maxTimelineEntries: Infinity } });
-      if (!scenario) throw new Error('the storm scenario does not load');
-      const exercise = playActions(scenario, actions, { seed: 1 });
-      // At least 2,000 entries, cut between two instants so that replaying up to the last one gives exactly these.
-      let cut = 2000;
-      while (cut < exercise.log.length && exercise.log[cut]?.t === exercise.log[cut - 1]?.t) cut++;
-      const full = exercise.log.slice(0, cut);
-      const until = full.at(-1)?.t ?? 0;
-      const store = new AttemptStore();
-      const owner = 'bench';
-      // Write p95: one entry per append, as the console writes each new entry before showing it.
-      const created = await store.create(scenario, { id: `w${Date.now()}`, mode: 'practice', seed: 1, owner, log: full.slice(0, 1) });
-      if (!created.ok) throw new Error('create failed');
-      const times: number[] = [];
-      // The first WARMUP appends (the database opening, the code warming up) are written but not timed.
-      const WARMUP = 20;
-      for (let i = 1; i <= writes + WARMUP; i++) {
-        const entry = full[i];
-        if (!entry) break;
-        const start = performance.now();
-        const written = await store.append(created.value.id, owner, [entry], { simTime: entry.t });
-        if (i > WARMUP) times.push(performance.now() - start);
-        if (!written.ok) throw new Error('append failed');
-      }
-      // Resume: an attempt with 2,000 entries is loaded from IndexedDB and rebuilt by replaying it.
-      const big = await store.create(scenario, { id: `r${Date.now()}`, mode: 'practice', seed: 1, owner, log: full });
-      if (big.ok) await store.append(big.value.id, owner, [], { simTime: until });
-      if (!big.ok) throw new Error('create failed');
-      const resumes: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const start = performance.now();
-        const loaded = await store.load(big.value.id);
-        if (!loaded.ok) throw new Error('load failed');
-        const restored = restoreFromLog(scenario, loaded.value.log, Math.max(loaded.value.attempt.simTime, until));
-        if (restored.mismatch) throw new Error(`resume mismatch: ${restored.mismatch}`);
-        resumes.push(performance.now() - start);
-      }
-      return { times, resumes, entries: full.length };
-    },
-    { text: storm.text, actions: storm.actions, writes: quick ? 50 : 300 },
-  );
+  await page.goto(`${storageBase}/`);
+  await page.waitForFunction(() => typeof window.benchStorage === 'function');
+  const result = await page.evaluate((input) => window.benchStorage!(input), { text: storm.text, actions: storm.actions, writes: quick ? 50 : 300 });
   await context.close();
+  log(`storage: write p50 ${round(percentile(result.times, 50), 2)} ms, max ${round(Math.max(...result.times), 1)} ms over ${result.times.length} appends`);
   return { writeP95: round(percentile(result.times, 95), 2), resume: round(percentile(result.resumes, 50), 0), entries: result.entries };
 }
 
 let preview: ChildProcess | undefined;
-let dev: ChildProcess | undefined;
+let storagePreview: ChildProcess | undefined;
 let browser: Browser | undefined;
 try {
   preview = await server(['preview'], PREVIEW_PORT);
-  dev = await server([], DEV_PORT);
+  storagePreview = await server(['preview', 'bench/storage', '--outDir', STORAGE_OUT_DIR], STORAGE_PORT);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
@@ -238,7 +199,7 @@ try {
   const base = `http://127.0.0.1:${PREVIEW_PORT}`;
   const load = await libraryLoad(browser, base);
   log(`library page: LCP ${load.lcp} ms, TTI ${load.tti} ms`);
-  const stored = await storage(browser, `http://127.0.0.1:${DEV_PORT}`);
+  const stored = await storage(browser, `http://127.0.0.1:${STORAGE_PORT}`);
   log(`storage: write p95 ${stored.writeP95} ms, resume of ${stored.entries} entries ${stored.resume} ms`);
   const storm = await alertStorm(browser, base);
   log(`alert storm at 10×: frame p95 ${storm.frameP95} ms, ${storm.longTasks} long tasks > 100 ms, heap ${storm.heapMb} MB`);
@@ -250,5 +211,5 @@ try {
 } finally {
   await browser?.close();
   stop(preview);
-  stop(dev);
+  stop(storagePreview);
 }

@@ -53,6 +53,8 @@ if (!existsSync('/usr/bin/chromium')) {
 }
 run('build the app', ['npx', 'vite', 'build', '--logLevel', 'warn']);
 run('build a bare React hello-world with the same Vite', ['npx', 'vite', 'build', 'bench/react-hello', '--outDir', '/tmp/incident-drill-bench-react-hello', '--logLevel', 'warn']);
+// The storage benchmark's page: the app's own store code, built for production (bench/storage).
+run('build the storage benchmark page', ['npx', 'vite', 'build', 'bench/storage', '--outDir', '/tmp/incident-drill-bench-storage', '--logLevel', 'warn']);
 const app = firstLoadGzipKb('dist');
 const hello = firstLoadGzipKb('/tmp/incident-drill-bench-react-hello');
 say(`  first-load JS (gzip): app ${app.kb} KB in ${app.files.join(', ')}; React hello-world ${hello.kb} KB`);
