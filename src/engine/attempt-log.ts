@@ -49,6 +49,8 @@ export type LogEntry = SceneEntry | ActionEntry | ExerciseStartEntry | ExerciseE
 
 export const isActionEntry = (entry: LogEntry): entry is ActionEntry => isActionType(entry.type) && entry.payload !== null && typeof entry.payload === 'object' && 'type' in entry.payload && entry.payload.type === entry.type;
 
+/** The attempt is finished for scoring once the RCA is in: the same test on every page (an interview, a practice run, an import). */
+export const rcaSubmitted = (log: readonly LogEntry[]): boolean => log.some((entry) => entry.type === 'rca.submit');
 export const isFacilitatorEntry = (entry: LogEntry): entry is FacilitatorEntry => entry.type.startsWith('facilitator.');
 
 /** The accepted actions of one type, in log order. */

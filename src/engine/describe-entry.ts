@@ -2,8 +2,14 @@ import type { LoadedScenario } from '../scenario/loader.ts';
 import type { LogEntry } from './attempt-log.ts';
 import { ROLE_LABEL, AUDIENCE_LABEL } from '../scenario/triggers.ts';
 
-/** One line of the activity log or a report's timeline: who did what, in words. */
-export function describeEntry(scenario: LoadedScenario, entry: LogEntry): { readonly who: 'scenario' | 'you' | 'system' | 'facilitator'; readonly text: string } {
+export type EntrySource = 'scenario' | 'you' | 'system' | 'facilitator';
+
+/**
+ * One line of the activity log or a report's timeline: who did what, in words. `log` (the
+ * attempt's log) lets an acknowledgement of an ad-hoc alert, which is not in the scenario
+ * file, name that alert like a scripted one.
+ */
+export function describeEntry(scenario: LoadedScenario, entry: LogEntry, log?: readonly LogEntry[]): { readonly who: EntrySource; readonly text: string } {
   const { spec } = scenario;
   const target = (id: string) => [...spec.teams, ...(spec.vendors ?? [])].find((t) => t.id === id)?.name ?? id;
   const evidence = (id: string) => (Object.hasOwn(spec.evidence, id) ? spec.evidence[id]?.title : undefined) ?? id;
@@ -26,9 +32,11 @@ export function describeEntry(scenario: LoadedScenario, entry: LogEntry): { read
     case 'action.refused':
       return { who: 'system', text: `Not done: ${entry.payload.reason}` };
     case 'alert.acknowledge': {
-      const alert = Object.values(spec.phases)
-        .flatMap((phase) => phase.timeline ?? [])
-        .find((item) => item.alert?.id === entry.payload.alert)?.alert;
+      const id = entry.payload.alert;
+      const alert =
+        Object.values(spec.phases)
+          .flatMap((phase) => phase.timeline ?? [])
+          .find((item) => item.alert?.id === id)?.alert ?? log?.find((e): e is Extract<LogEntry, { type: 'alert.fire' }> => e.type === 'alert.fire' && e.payload.alert.id === id)?.payload.alert;
       const service = spec.services.find((s) => s.id === alert?.service)?.name ?? alert?.service;
       return { who: 'you', text: alert ? `Acknowledged the ${alert.level} alert on ${service} (${alert.source}).` : `Acknowledged alert ${entry.payload.alert}.` };
     }
@@ -65,6 +73,27 @@ export function describeEntry(scenario: LoadedScenario, entry: LogEntry): { read
       return { who: 'facilitator', text: `Note: ${entry.payload.text}` };
     case 'facilitator.adjust':
       return { who: 'facilitator', text: `Adjusted ${entry.payload.dimension} by ${entry.payload.points > 0 ? '+' : ''}${entry.payload.points}: ${entry.payload.reason}` };
+  }
+}
+
+/** What an action no one in particular was named for is credited to in a tabletop. */
+export const THE_TEAM = 'The team';
+
+/**
+ * The "who" column of an activity line, the same in every window and report. The trainee's
+ * actions: the person a tabletop scribe named, else the team (tabletop), else "You" in the
+ * trainee's own window and "Coordinator" (the trainee's role) everywhere else.
+ */
+export function actorLabel(entry: LogEntry, who: EntrySource, view: { readonly own: boolean; readonly tabletop: boolean }): string {
+  switch (who) {
+    case 'you':
+      return decidedBy(entry) ?? (view.tabletop ? THE_TEAM : view.own ? 'You' : 'Coordinator');
+    case 'scenario':
+      return 'Scenario';
+    case 'facilitator':
+      return 'Facilitator';
+    case 'system':
+      return 'System';
   }
 }
 

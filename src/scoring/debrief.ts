@@ -41,7 +41,7 @@ export function debriefModel(scenario: LoadedScenario, log: readonly LogEntry[],
   const { spec } = scenario;
   const end = incidentEnd(scenario, log);
   const name = (id: string) => [...spec.teams, ...(spec.vendors ?? [])].find((t) => t.id === id)?.name ?? id;
-  const actions = log.filter(isActionEntry).map((entry) => ({ t: entry.t, label: ACTION_INFO[entry.type].label, text: describeEntry(scenario, entry).text }));
+  const actions = log.filter(isActionEntry).map((entry) => ({ t: entry.t, label: ACTION_INFO[entry.type].label, text: describeEntry(scenario, entry, log).text }));
   const reference = spec.debrief.reference.map((step) => ({ t: parseDuration(step.at) ?? 0, label: 'Expert', text: `${step.action} Why: ${step.why}` }));
 
   const yours = traineeLevels(log);

@@ -89,7 +89,7 @@ export function alignedTimelines(scenario: LoadedScenario, rows: readonly { read
     rows: rows.map((row) => ({
       attemptId: row.attemptId,
       candidate: row.candidate,
-      marks: row.log.filter(isActionEntry).map((entry) => ({ seq: entry.seq, kind: entry.type.split('.')[0] ?? entry.type, position: entry.t / end, text: `${at(entry.t)} ${describeEntry(scenario, entry).text}` })),
+      marks: row.log.filter(isActionEntry).map((entry) => ({ seq: entry.seq, kind: entry.type.split('.')[0] ?? entry.type, position: entry.t / end, text: `${at(entry.t)} ${describeEntry(scenario, entry, row.log).text}` })),
     })),
   };
 }

@@ -4,7 +4,7 @@ import type { LoadedScenario } from '../scenario/loader.ts';
 import { AUDIENCE_LABEL } from '../scenario/triggers.ts';
 import { own } from '../scenario/own.ts';
 import { actionsOf, sceneOf, type LogEntry } from '../engine/attempt-log.ts';
-import { decidedBy, describeEntry } from '../engine/describe-entry.ts';
+import { actorLabel, describeEntry } from '../engine/describe-entry.ts';
 import { teamCredit, THE_TEAM } from './team-credit.ts';
 import { DIMENSIONS, type Scorecard } from './scorecard.ts';
 import { when } from './incident-timeline.ts';
@@ -48,8 +48,8 @@ export function postIncidentReport(scenario: LoadedScenario, log: readonly LogEn
   out.push('## Timeline', '', '| Time | Who | What |', '|---|---|---|');
   for (const entry of log) {
     if (entry.type === 'exercise.start') continue;
-    const { who, text } = describeEntry(scenario, entry);
-    out.push(`| ${when(scenario, entry.t)} | ${who === 'you' ? cell(decidedBy(entry) ?? 'Coordinator') : who === 'scenario' ? 'Scenario' : who === 'facilitator' ? 'Facilitator' : 'System'} | ${cell(text)} |`);
+    const { who, text } = describeEntry(scenario, entry, log);
+    out.push(`| ${when(scenario, entry.t)} | ${cell(actorLabel(entry, who, { own: false, tabletop: meta.mode === 'tabletop' }))} | ${cell(text)} |`);
   }
   out.push('');
 

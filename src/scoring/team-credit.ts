@@ -1,8 +1,8 @@
 import type { LoadedScenario } from '../scenario/loader.ts';
 import { isActionEntry, type LogEntry } from '../engine/attempt-log.ts';
-import { decidedBy, describeEntry } from '../engine/describe-entry.ts';
+import { decidedBy, describeEntry, THE_TEAM } from '../engine/describe-entry.ts';
 
-export const THE_TEAM = 'The team';
+export { THE_TEAM };
 
 export interface Credit {
   /** A participant's name, or THE_TEAM for decisions no one person was named for. */
@@ -20,7 +20,7 @@ export function teamCredit(scenario: LoadedScenario, log: readonly LogEntry[], p
   const team: { t: number; text: string }[] = [];
   for (const entry of log) {
     if (!isActionEntry(entry)) continue;
-    const text = describeEntry(scenario, entry).text;
+    const text = describeEntry(scenario, entry, log).text;
     const who = decidedBy(entry);
     if (who === undefined) team.push({ t: entry.t, text });
     else byPerson.set(who, [...(byPerson.get(who) ?? []), { t: entry.t, text }]);

@@ -13,7 +13,7 @@ import { FACILITATOR_SCHEMAS } from '../engine/facilitator.ts';
 export const channelName = (attemptId: string): string => `incident-drill:attempt:${attemptId}`;
 
 /** What the trainee's window reports with every "changed" and "heartbeat". */
-const State = z.object({ logLength: z.number().int().min(0), simTime: z.number().min(0), paused: z.boolean(), speed: z.number().positive(), lost: z.boolean() });
+const State = z.object({ logLength: z.number().int().min(0), simTime: z.number().min(0), paused: z.boolean(), speed: z.number().positive() });
 export type SessionState = z.infer<typeof State>;
 
 const FacilitatorCommandSchema = z.union([FACILITATOR_SCHEMAS['facilitator.inject'], FACILITATOR_SCHEMAS['facilitator.note'], FACILITATOR_SCHEMAS['facilitator.adjust']]);

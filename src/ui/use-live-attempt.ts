@@ -98,7 +98,7 @@ export function useLiveAttempt(attemptId: string): LiveAttempt {
 
   if (!loaded || !channel) return { kind: 'loading' };
   if ('error' in loaded) return { kind: 'error', message: loaded.error };
-  const stored = { logLength: loaded.log.length, simTime: loaded.attempt.simTime, paused: true, speed: loaded.attempt.settings.speed, lost: false };
+  const stored = { logLength: loaded.log.length, simTime: loaded.attempt.simTime, paused: true, speed: loaded.attempt.settings.speed };
   const reported = state ?? stored;
   // The clock never reads behind what the log already holds.
   const shown: SessionState = { ...reported, simTime: Math.max(reported.simTime, loaded.log.at(-1)?.t ?? 0) };

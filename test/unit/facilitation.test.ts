@@ -12,6 +12,7 @@ import { parseParticipants, teamCredit, THE_TEAM } from '../../src/scoring/team-
 import { notesOf, postIncidentReport, scorecardCsv } from '../../src/scoring/post-incident-report.ts';
 import { score } from '../../src/scoring/score.ts';
 import { playActions } from '../../src/engine/replay.ts';
+import { actorLabel, describeEntry } from '../../src/engine/describe-entry.ts';
 import { parseMessage } from '../../src/ui/attempt-channel.ts';
 import { flagship, time } from '../support/exercise-driver.ts';
 
@@ -177,7 +178,7 @@ describe('the channel protocol', () => {
     expect(parseMessage({ kind: 'command', id: 'r1', command: { type: 'jump-to', t: 60000 } })).toEqual({ kind: 'command', id: 'r1', command: { type: 'jump-to', t: 60000 } });
     expect(parseMessage({ kind: 'command', id: 'r2', command: { type: 'facilitate', command: { type: 'facilitator.adjust', dimension: 'rca', points: 5, reason: 'good' } } })?.kind).toBe('command');
     expect(parseMessage({ kind: 'command', id: 'r3', command: { type: 'facilitate', command: { type: 'facilitator.adjust', dimension: 'rca', points: 5, reason: ' ' } } })).toBeUndefined();
-    expect(parseMessage({ kind: 'heartbeat', state: { logLength: 3, simTime: 0, paused: true, speed: 1, lost: false } })?.kind).toBe('heartbeat');
+    expect(parseMessage({ kind: 'heartbeat', state: { logLength: 3, simTime: 0, paused: true, speed: 1 } })?.kind).toBe('heartbeat');
     expect(parseMessage({ kind: 'command', id: 'r4', command: { type: 'speed', speed: 50 } })).toBeUndefined();
     expect(parseMessage('hello')).toBeUndefined();
   });
@@ -216,6 +217,38 @@ describe('tabletop', () => {
       ['Chloé', []],
       [THE_TEAM, ['Opened the bridge.']],
     ]);
+  });
+});
+
+describe('who an activity line names', () => {
+  const exercise = playActions(
+    scenario,
+    [
+      { t: time('1m'), action: { type: 'incident.declare-major', by: 'Ben' } },
+      { t: time('2m'), action: { type: 'bridge.open' } },
+      { t: time('3m'), command: { type: 'facilitator.note', text: 'Calm start' } },
+    ],
+    { mode: 'tabletop' },
+  );
+  const line = (type: string) => {
+    const entry = exercise.log.find((e) => e.type === type);
+    if (!entry) throw new Error(`no ${type} entry`);
+    return (view: { own: boolean; tabletop: boolean }) => actorLabel(entry, describeEntry(scenario, entry, exercise.log).who, view);
+  };
+
+  it.each([
+    // [entry, own window, tabletop, label]
+    ['incident.declare-major', true, true, 'Ben'],
+    ['incident.declare-major', false, false, 'Ben'],
+    ['bridge.open', true, true, THE_TEAM],
+    ['bridge.open', false, true, THE_TEAM],
+    ['bridge.open', true, false, 'You'],
+    ['bridge.open', false, false, 'Coordinator'],
+    ['facilitator.note', false, true, 'Facilitator'],
+    ['alert.fire', true, false, 'Scenario'],
+    ['exercise.start', false, false, 'System'],
+  ] as const)('%s, own window %s, tabletop %s: %s', (type, own, tabletop, label) => {
+    expect(line(type)({ own, tabletop })).toBe(label);
   });
 });
 

@@ -8,6 +8,7 @@ import { playActions, restoreFromLog } from '../../src/engine/replay.ts';
 import { parseTranscript, toTranscript } from '../../src/engine/transcript.ts';
 import { canonicalJson } from '../../src/engine/canonical-json.ts';
 import { score } from '../../src/scoring/score.ts';
+import { describeEntry } from '../../src/engine/describe-entry.ts';
 import { adjustmentProblem, injectArrivingAt, nextAdhocId, type FacilitatorCommand } from '../../src/engine/facilitator.ts';
 
 const scenario = flagship();
@@ -36,8 +37,11 @@ describe('facilitator commands', () => {
     exercise.advanceTo(time('4m'));
     const fired = exercise.log.find((e) => e.type === 'alert.fire' && e.payload.alert.id === 'adhoc-2');
     expect(fired?.t).toBe(time('4m'));
-    // The trainee can acknowledge it like any alert.
-    expect(exercise.act({ type: 'alert.acknowledge', alert: 'adhoc-2' }).type).toBe('alert.acknowledge');
+    // The trainee can acknowledge it like any alert, and the log names it like a scripted one.
+    const ack = exercise.act({ type: 'alert.acknowledge', alert: 'adhoc-2' });
+    expect(ack.type).toBe('alert.acknowledge');
+    const sso = scenario.spec.services.find((s) => s.id === 'sso')?.name;
+    expect(describeEntry(scenario, ack, exercise.log).text).toBe(`Acknowledged the critical alert on ${sso} (Facilitator).`);
   });
 
   it.each([

@@ -83,7 +83,7 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
         setFeedback(`Not done: ${result.entry.payload.reason}`);
         return { kind: 'refused', reason: result.entry.payload.reason };
       }
-      setFeedback(`Saved: ${describeEntry(scenario, result.entry).text}`);
+      setFeedback(`Saved: ${describeEntry(scenario, result.entry, session.log).text}`);
       return { kind: 'done' };
     },
     [session, scenario],
@@ -165,7 +165,7 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
           <RcaForm attemptId={session.attempt.id} act={act} view={view} onSubmitted={() => setShowScore(true)} scenarioTitle={spec.title} />
           <div className="col">
             <UpdatePanel attemptId={session.attempt.id} clockStart={spec.clockStart} view={view} act={act} nextUpdateDue={undefined} showDue={mode !== 'interview'} />
-            <ActivityLog scenario={scenario} log={log} />
+            <ActivityLog scenario={scenario} log={log} tabletop={session.attempt.mode === 'tabletop'} />
           </div>
         </div>
       ) : (
@@ -173,7 +173,7 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
           <div className="col feeds">
             <AlertsPanel scenario={scenario} view={view} act={act} />
             <ReportsPanel scenario={scenario} view={view} />
-            {!wide && <ActivityLog scenario={scenario} log={log} />}
+            {!wide && <ActivityLog scenario={scenario} log={log} tabletop={session.attempt.mode === 'tabletop'} />}
           </div>
           <div className="col situation">
             <HealthMap scenario={scenario} view={view} />
@@ -185,7 +185,7 @@ function Console({ session, warning }: { readonly session: ExerciseSession; read
           </div>
           {wide && (
             <div className="col log">
-              <ActivityLog scenario={scenario} log={log} />
+              <ActivityLog scenario={scenario} log={log} tabletop={session.attempt.mode === 'tabletop'} />
             </div>
           )}
         </div>

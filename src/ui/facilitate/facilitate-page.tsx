@@ -4,7 +4,7 @@ import { adjustmentProblem, nextAdhocId } from '../../engine/facilitator.ts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import type { LogEntry } from '../../engine/attempt-log.ts';
 import { deriveView, type ExerciseView } from '../../engine/exercise-view.ts';
-import { decidedBy, describeEntry } from '../../engine/describe-entry.ts';
+import { actorLabel, describeEntry } from '../../engine/describe-entry.ts';
 import type { FacilitatorCommand } from '../../engine/facilitator.ts';
 import type { Mode } from '../../engine/check-action.ts';
 import { ALERT_LEVELS } from '../../scenario/schema.ts';
@@ -35,7 +35,7 @@ function Facilitator({ scenario, log, state, link, channel, mode, participants }
   const card = useMemo(() => score(scenario, log, mode), [scenario, log, mode]);
   const closed = view.resolvedAt !== undefined || view.ended;
   const key = useMemo(() => answerKey(scenario, log, view.t, closed), [scenario, log, view.t, closed]);
-  const gone = link === 'closed' || state.lost;
+  const gone = link === 'closed';
   const send: Send = (command) => (gone ? Promise.resolve({ ok: false, reason: "The trainee's window is closed." }) : request(channel, command));
   const at = (t: number) => clockTime(spec.clockStart, t);
 
@@ -145,11 +145,10 @@ function Facilitator({ scenario, log, state, link, channel, mode, participants }
             <h2>Activity log</h2>
             <ol reversed>
               {[...log].reverse().map((entry) => {
-                const { who, text } = describeEntry(scenario, entry);
-                const by = decidedBy(entry);
+                const { who, text } = describeEntry(scenario, entry, log);
                 return (
                   <li key={entry.seq} className={`entry entry-${who}${entry.type === 'action.refused' ? ' entry-refused' : ''}`}>
-                    <time>{at(entry.t)}</time> <span className="who">{who === 'you' ? (by ? by : mode === 'tabletop' ? 'Team' : 'Trainee') : who === 'scenario' ? 'Scenario' : who === 'facilitator' ? 'Facilitator' : 'System'}</span> <span className="text">{text}</span>
+                    <time>{at(entry.t)}</time> <span className="who">{actorLabel(entry, who, { own: false, tabletop: mode === 'tabletop' })}</span> <span className="text">{text}</span>
                   </li>
                 );
               })}

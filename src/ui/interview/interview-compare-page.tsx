@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { LogEntry } from '../../engine/attempt-log.ts';
+import { rcaSubmitted, type LogEntry } from '../../engine/attempt-log.ts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import { hireSignal, hireSignalLegend, RUBRIC_VERSION, SIGNAL_LABEL } from '../../scoring/rubric.ts';
 import { DIMENSIONS } from '../../scoring/scorecard.ts';

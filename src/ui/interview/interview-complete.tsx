@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LogEntry } from '../../engine/attempt-log.ts';
+import { rcaSubmitted, type LogEntry } from '../../engine/attempt-log.ts';
 import type { ExerciseSession } from '../../store/exercise-session.ts';
 import { sealResults } from '../../store/interview-store.ts';
 import { attemptStore } from '../app-services.ts';

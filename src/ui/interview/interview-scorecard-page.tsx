@@ -1,6 +1,6 @@
 import { adjustmentProblem } from '../../engine/facilitator.ts';
 import { useEffect, useMemo, useState } from 'react';
-import type { LogEntry } from '../../engine/attempt-log.ts';
+import { rcaSubmitted, type LogEntry } from '../../engine/attempt-log.ts';
 import type { LoadedScenario } from '../../scenario/loader.ts';
 import { clockTime } from '../../scenario/duration.ts';
 import { hireSignal, hireSignalLegend, RUBRIC_VERSION, SIGNAL_LABEL } from '../../scoring/rubric.ts';

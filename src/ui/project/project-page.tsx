@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { deriveView } from '../../engine/exercise-view.ts';
-import { describeEntry, decidedBy } from '../../engine/describe-entry.ts';
+import { actorLabel, describeEntry } from '../../engine/describe-entry.ts';
 import { isActionEntry } from '../../engine/attempt-log.ts';
 import { AUDIENCE_LABEL } from '../../scenario/triggers.ts';
 import { clockTime, simMs } from '../../scenario/duration.ts';
@@ -92,7 +92,7 @@ export function ProjectPage({ attemptId }: { readonly attemptId: string }) {
           <ul>
             {decisions.map((entry) => (
               <li key={entry.seq}>
-                <time>{at(entry.t)}</time> {decidedBy(entry) ?? 'The team'}: {describeEntry(scenario, entry).text}
+                <time>{at(entry.t)}</time> {actorLabel(entry, 'you', { own: false, tabletop: live.attempt.mode === 'tabletop' })}: {describeEntry(scenario, entry, log).text}
               </li>
             ))}
           </ul>
