@@ -31,6 +31,15 @@ test('a finished attempt’s debrief shows the charts, the evidence and the expe
   await page.keyboard.press('Tab');
   await expect(page.locator('.chart-focus')).not.toHaveText('Tab to a point to read it here.');
 
+  // No empty Tab stops in the charts: the first Tab after the report buttons is the first point,
+  // and after the last point comes the priority chart, by its name.
+  await page.getByRole('button', { name: 'Download report (Markdown)' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(timeline.locator('.chart-point').first()).toBeFocused();
+  await timeline.locator('.chart-point').last().focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('application', { name: /^Priority over time/ })).toBeFocused();
+
   const sideBySide = page.getByRole('region', { name: 'What an expert did and what you did' });
   await expect(sideBySide.getByRole('heading', { name: 'What an expert did' })).toBeVisible();
   await expect(sideBySide).toContainText('Escalated to Identity & Access Management');

@@ -15,6 +15,7 @@ import { ErrorScreen, LibraryLink } from '../page-parts.tsx';
 import { downloadText } from '../download.ts';
 import { notesOf, postIncidentReport } from '../../scoring/post-incident-report.ts';
 import { teamCredit } from '../../scoring/team-credit.ts';
+import { useUnfocusableChartLayers } from './chart-layers.ts';
 
 const ROWS = ['You', 'Expert', 'Updates', 'Missed updates', 'Escalations', 'Deadlines', 'Scoring'] as const;
 /** Simulated ms as minutes, one decimal: the charts' x axis. */
@@ -64,6 +65,8 @@ function InterviewLocked({ attemptId }: { readonly attemptId: string }) {
 }
 
 function Debrief({ attempt, log, scenario }: Loaded) {
+  const timelineFigure = useUnfocusableChartLayers<HTMLDivElement>();
+  const priorityFigure = useUnfocusableChartLayers<HTMLDivElement>();
   const { spec } = scenario;
   const card = useMemo(() => score(scenario, log, attempt.mode), [scenario, log, attempt.mode]);
   const model = useMemo(() => debriefModel(scenario, log, card), [scenario, log, card]);
@@ -212,16 +215,16 @@ function Debrief({ attempt, log, scenario }: Loaded) {
       <section className="panel" aria-label="Timeline">
         <h2>Timeline: you and the expert</h2>
         <p className="chart-help">Each point is something that happened; hover it, or Tab to it, to read it. Minutes since the start.</p>
-        <div className="chart" role="figure" aria-label="Timeline chart of your actions, the expert's reference, updates, escalations and scoring evidence">
+        <div className="chart" ref={timelineFigure} role="figure" aria-label="Timeline chart of your actions, the expert's reference, updates, escalations and scoring evidence">
           <TimelineChart rows={rows} clockStart={spec.clockStart} end={model.end} reference={model.reference} onFocusPoint={setFocused} />
         </div>
         <p className="chart-focus" role="status">
           {focused ? `${at(focused.t)} · ${focused.label}: ${focused.text}` : 'Tab to a point to read it here.'}
         </p>
         <h3>Priority in force vs expected</h3>
-        <div className="chart" role="figure" aria-label="Priority chart: your priority against the expected priority over time">
+        <div className="chart" ref={priorityFigure} role="figure" aria-label="Priority chart: your priority against the expected priority over time">
           <ResponsiveContainer width="100%" height={220}>
-            <LineChart data={model.priority.map((p) => ({ ...p, x: minutes(p.t) }))} margin={{ top: 10, right: 20, bottom: 20, left: 20 }} accessibilityLayer>
+            <LineChart data={model.priority.map((p) => ({ ...p, x: minutes(p.t) }))} margin={{ top: 10, right: 20, bottom: 20, left: 20 }} accessibilityLayer title="Priority over time: use the arrow keys to move from point to point">
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" dataKey="x" domain={[0, Math.ceil(minutes(model.end))]} />
               <YAxis reversed domain={[1, 4]} ticks={[1, 2, 3, 4]} tickFormatter={(v: number) => `P${v}`} />
@@ -303,7 +306,8 @@ const TimelineChart = memo(function TimelineChart({ rows, clockStart, end, refer
   );
   return (
     <ResponsiveContainer width="100%" height={340}>
-      <ScatterChart margin={{ top: 10, right: 20, bottom: 20, left: 100 }} accessibilityLayer>
+      {/* No accessibility layer: it would make the whole chart an unnamed Tab stop before the points, which take focus themselves. */}
+      <ScatterChart margin={{ top: 10, right: 20, bottom: 20, left: 100 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="x" name="Minutes" domain={[0, Math.ceil(minutes(Math.max(end, ...reference.map((r) => r.t))))]} label={{ value: 'minutes since start', position: 'insideBottom', offset: -10 }} />
         <YAxis type="category" dataKey="row" allowDuplicatedCategory={false} width={110} />
