@@ -7,13 +7,18 @@
 // - other same-origin GETs: the cache first, then the network; nothing is added at run time, so
 //   the cache always holds one consistent build;
 // - update: a new build changes this file, the browser installs it in the background, and it
-//   takes over when no tab runs the old one (no skipWaiting: an open tab keeps the build whose
-//   lazy chunks it may still load); activate deletes the older caches.
+//   takes over when no tab runs the old one (an open tab keeps the build whose lazy chunks it
+//   may still load), or sooner when the user accepts the app's "Reload to update", which sends
+//   "skip-waiting"; activate deletes the older caches.
 /* global VERSION, PRECACHE, INDEX */
 const CACHE = `incident-drill-${VERSION}`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {

@@ -4,6 +4,7 @@ import { App } from './app.tsx';
 import './styles.css';
 import { refreshImported } from './app-services.ts';
 import { registerServiceWorker } from './register-service-worker.ts';
+import { UpdateNotice } from './update-notice.tsx';
 
 const root = document.getElementById('root');
 // Imported scenarios live in IndexedDB; the app starts without them if storage is unavailable.
@@ -12,9 +13,10 @@ void refreshImported()
   .then(() => {
     if (!root) return;
     createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+      <StrictMode>
+        <UpdateNotice />
+        <App />
+      </StrictMode>,
     );
   });
 registerServiceWorker();

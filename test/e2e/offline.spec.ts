@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { LibraryPage } from './pages/library-page.ts';
 import { ConsolePage } from './pages/console-page.ts';
@@ -44,4 +44,41 @@ test('after the first visit the app loads with the network cut, lazy routes incl
     const play = new ConsolePage(page);
     await play.declareMajorIncident();
   });
+});
+
+test('a new version deployed while the app is open: the user is told, and Reload to update switches to it', async ({ page }) => {
+  test.setTimeout(60_000);
+  const library = new LibraryPage(page);
+  await library.goto();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
+  const caches = () => page.evaluate(async () => (await window.caches.keys()).filter((key) => key.startsWith('incident-drill-')));
+  const [before] = await caches();
+  expect(before).toBeDefined();
+  await expect(page.getByRole('complementary', { name: 'New version' })).toHaveCount(0);
+
+  // "Deploy" a new build: the worker script changes (its version, same length), as a new build's would.
+  const worker = 'dist/sw.js';
+  const deployed = readFileSync(worker, 'utf8');
+  const version = /const VERSION = "([0-9a-f]+)";/.exec(deployed)?.[1];
+  if (!version) throw new Error('dist/sw.js has no VERSION');
+  const next = [...version].reverse().join('') === version ? version.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) : [...version].reverse().join('');
+  try {
+    writeFileSync(worker, deployed.replace(`const VERSION = "${version}";`, `const VERSION = "${next}";`));
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    const notice = page.getByRole('complementary', { name: 'New version' });
+    await expect(notice).toContainText('A new version of Incident Drill is ready');
+    // The new worker takes over, the tab reloads on it, and the old build's cache is gone.
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload to update' }).click()]);
+    await expect.poll(caches).toEqual([`incident-drill-${next}`]);
+    await expect(library.startButton(flagship.title)).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'New version' })).toHaveCount(0);
+  } finally {
+    writeFileSync(worker, deployed);
+  }
 });
