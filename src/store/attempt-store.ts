@@ -78,12 +78,17 @@ export class AttemptStore {
       await this.db.transaction('rw', this.db.attempts, this.db.logEntries, async () => {
         // The owner check and the new entries go to IndexedDB together (one round trip instead of
         // two): when the check fails, the throw aborts the transaction and the entries with it.
-        const [attempt] = await Promise.all([
+        // The check is judged first, so a tab that was taken over hears so even when its entries
+        // clash with the ones the new owner wrote (same seq).
+        const [read, added] = await Promise.allSettled([
           this.db.attempts.get(attemptId),
           entries.length > 0 ? this.db.logEntries.bulkAdd(entries.map((entry) => toRecord(attemptId, entry))) : undefined,
         ]);
+        if (read.status === 'rejected') throw read.reason;
+        const attempt = read.value;
         if (!attempt) throw new Error('the attempt no longer exists');
         if (attempt.owner !== owner) throw new TakenOverError();
+        if (added.status === 'rejected') throw added.reason;
         // A put of the row just read (inside the same transaction) rather than `update`, which reads it again.
         await this.db.attempts.put({
           ...attempt,

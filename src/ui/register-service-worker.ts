@@ -34,18 +34,23 @@ export function subscribeUpdate(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Switches to the new version: the waiting worker takes over, then this tab reloads. */
+/**
+ * Switches to the new version: the waiting worker takes over, then this tab reloads. When there
+ * is no worker still waiting (another tab already switched, or a newer build replaced it), a
+ * plain reload does it.
+ */
 export function applyUpdate(): void {
   reloading = true;
-  if (state === 'ready' && waiting) waiting.postMessage('skip-waiting');
+  if (waiting?.state === 'installed') waiting.postMessage('skip-waiting');
   else window.location.reload();
 }
 
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const container = navigator.serviceWorker;
-  // Without a controller this is the first visit: the first worker taking over is not an update.
-  const hadController = container.controller !== null;
+  // Without a controller this is the first visit: the first worker taking over is not an update
+  // (but any later one is).
+  let hadController = container.controller !== null;
   const installed = (worker: ServiceWorker) => {
     if (container.controller === null) return;
     waiting = worker;
@@ -53,18 +58,20 @@ export function registerServiceWorker(): void {
   };
   const register = async () => {
     const registration = await container.register(`${import.meta.env.BASE_URL}sw.js`);
-    if (registration.waiting) installed(registration.waiting);
-    registration.addEventListener('updatefound', () => {
-      const worker = registration.installing;
+    const follow = (worker: ServiceWorker | null) =>
       worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed') installed(worker);
       });
-    });
+    if (registration.waiting) installed(registration.waiting);
+    // Opening the app after a deploy: the new worker may already be installing by now.
+    follow(registration.installing);
+    registration.addEventListener('updatefound', () => follow(registration.installing));
     window.setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
   };
   container.addEventListener('controllerchange', () => {
     if (reloading) window.location.reload();
-    else if (hadController) set('outdated');
+    else if (hadController || state === 'ready') set('outdated');
+    hadController = true;
   });
   const start = () => void register().catch(() => undefined);
   if (document.readyState === 'complete') start();

@@ -46,7 +46,14 @@ test('after the first visit the app loads with the network cut, lazy routes incl
   });
 });
 
-test('a new version deployed while the app is open: the user is told, and Reload to update switches to it', async ({ page }) => {
+// The next test changes dist/sw.js to play a deploy; whatever happens, the built file is put back.
+const WORKER = 'dist/sw.js';
+let deployedWorker: string | undefined;
+test.afterAll(() => {
+  if (deployedWorker !== undefined) writeFileSync(WORKER, deployedWorker);
+});
+
+test('a new version deployed while the app is open: the user is told, and Reload to update switches to it', async ({ page, context }) => {
   test.setTimeout(60_000);
   const library = new LibraryPage(page);
   await library.goto();
@@ -59,10 +66,15 @@ test('a new version deployed while the app is open: the user is told, and Reload
   const [before] = await caches();
   expect(before).toBeDefined();
   await expect(page.getByRole('complementary', { name: 'New version' })).toHaveCount(0);
+  // A second tab on the same build.
+  const other = await context.newPage();
+  await other.goto('/history');
+  await expect.poll(() => other.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
 
   // "Deploy" a new build: the worker script changes (its version, same length), as a new build's would.
-  const worker = 'dist/sw.js';
+  const worker = WORKER;
   const deployed = readFileSync(worker, 'utf8');
+  deployedWorker = deployed;
   const version = /const VERSION = "([0-9a-f]+)";/.exec(deployed)?.[1];
   if (!version) throw new Error('dist/sw.js has no VERSION');
   const next = [...version].reverse().join('') === version ? version.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) : [...version].reverse().join('');
@@ -78,6 +90,10 @@ test('a new version deployed while the app is open: the user is told, and Reload
     await expect.poll(caches).toEqual([`incident-drill-${next}`]);
     await expect(library.startButton(flagship.title)).toBeVisible();
     await expect(page.getByRole('complementary', { name: 'New version' })).toHaveCount(0);
+    // The other tab still runs the old build, and is told so.
+    await expect(other.getByRole('complementary', { name: 'New version' })).toContainText('Incident Drill was updated in another tab');
+    await Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: 'Reload to update' }).click()]);
+    await expect(other.getByRole('complementary', { name: 'New version' })).toHaveCount(0);
   } finally {
     writeFileSync(worker, deployed);
   }

@@ -74,6 +74,19 @@ describe('two tabs on one attempt', () => {
     expect(b.log).toEqual(log);
   });
 
+  it('a taken-over tab whose next entry clashes with one the new owner wrote is told it was taken over', async () => {
+    const started = await ExerciseSession.start(store, scenario, { id: 'race3', mode: 'practice', seed: 4, owner: 'tab-a' });
+    if (!started.ok) throw new Error(started.error.message);
+    const a = started.value;
+    const b = await openIn('tab-b', 'race3');
+    // B writes the entry number A would write next; A then tries to write the same number.
+    expect((await b.act(update('B0'))).ok).toBe(true);
+    const late = await a.act(update('A0'));
+    expect(!late.ok && late.error.kind).toBe('taken-over');
+    expect(a.lost).toBe(true);
+    expect(updatesIn(await storedLog('race3'))).toEqual(['B0']);
+  });
+
   it('two tabs taking over at once: exactly one of them can write', async () => {
     const started = await ExerciseSession.start(store, scenario, { id: 'race2', mode: 'practice', seed: 4, owner: 'tab-a' });
     if (!started.ok) throw new Error(started.error.message);

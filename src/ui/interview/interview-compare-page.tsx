@@ -44,7 +44,7 @@ export function InterviewComparePage() {
       const out: Finished[] = [];
       for (const interview of interviews.filter((i) => i.scenarioId === scenarioId)) {
         const loaded = await attemptStore.load(interview.attemptId);
-        if (loaded.ok && loaded.value.attempt.status === 'scored') out.push({ interview, attempt: loaded.value.attempt, log: loaded.value.log });
+        if (loaded.ok && rcaSubmitted(loaded.value.log)) out.push({ interview, attempt: loaded.value.attempt, log: loaded.value.log });
       }
       setFinished(out);
     })();

@@ -11,7 +11,7 @@ import { attemptStore } from '../app-services.ts';
 export function InterviewComplete({ session, log }: { readonly session: ExerciseSession; readonly log: readonly LogEntry[] }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [problem, setProblem] = useState<string | undefined>();
-  const scored = log.some((entry) => entry.type === 'rca.submit');
+  const scored = rcaSubmitted(log);
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     if (!scored) return;

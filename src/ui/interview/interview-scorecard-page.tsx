@@ -121,7 +121,7 @@ function Unlocked({ scenario, log, unlocked, onChange, onLock }: { readonly scen
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const [noteProblem, setNoteProblem] = useState<string | undefined>();
-  const finished = log.some((e) => e.type === 'rca.submit');
+  const finished = rcaSubmitted(log);
   const at = (t: number) => clockTime(scenario.spec.clockStart, t);
 
   async function onAdjust() {
