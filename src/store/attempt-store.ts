@@ -1,4 +1,4 @@
-import { DrillDatabase, toLogEntry, toRecord, UNNAMED_TRAINEE, type AttemptRecord, type AttemptStatus, type ImportedScenarioRecord } from './db.ts';
+import { DrillDatabase, toLogEntry, toRecord, UNNAMED_TRAINEE, type AttemptRecord, type AttemptStatus, type ImportedScenarioRecord, type LogEntryRecord } from './db.ts';
 import type { LogEntry } from '../engine/attempt-log.ts';
 import type { Mode } from '../engine/check-action.ts';
 import type { LoadedScenario } from '../scenario/loader.ts';
@@ -35,6 +35,51 @@ export class TakenOverError extends Error {
 }
 
 const nowIso = (): string => new Date().toISOString();
+
+/**
+ * `append` in plain IndexedDB. It runs for every action and every simulated second, and Dexie's
+ * promise machinery around a transaction doubled its time (docs/performance.md, decision 34);
+ * the tables, records and rules are the same as everywhere else. One transaction: the owner
+ * check (a read) and the new entries are sent together, the attempt row is then written from
+ * what was read, and anything wrong aborts the whole transaction, entries included. Requests run
+ * in order, so the owner check is judged before an entry can clash with one the new owner wrote:
+ * a tab that was taken over hears that, not "try again".
+ */
+function appendInOneTransaction(idb: IDBDatabase, attemptId: string, owner: string, records: readonly LogEntryRecord[], change: (attempt: AttemptRecord) => AttemptRecord): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction(['attempts', 'logEntries'], 'readwrite');
+    let failure: unknown;
+    const fail = (error: unknown) => {
+      failure ??= error;
+      try {
+        tx.abort();
+      } catch {
+        // Already aborting or finished: the abort handler reports `failure`.
+      }
+    };
+    tx.oncomplete = () => resolve();
+    // A failed request aborts the transaction; so does `fail`. Either way nothing was written.
+    tx.onabort = () => reject(failure ?? tx.error ?? new Error('the write was abandoned'));
+    const attempts = tx.objectStore('attempts');
+    const read = attempts.get(attemptId);
+    read.onsuccess = () => {
+      const attempt = read.result as AttemptRecord | undefined;
+      if (!attempt) return fail(new Error('the attempt no longer exists'));
+      if (attempt.owner !== owner) return fail(new TakenOverError());
+      try {
+        attempts.put(change(attempt));
+      } catch (error) {
+        fail(error);
+      }
+    };
+    try {
+      const log = tx.objectStore('logEntries');
+      for (const record of records) log.add(record);
+    } catch (error) {
+      fail(error);
+    }
+  });
+}
 
 /** Every read and write of attempts goes through here; each write is one transaction. */
 export class AttemptStore {
@@ -75,30 +120,15 @@ export class AttemptStore {
   async append(attemptId: string, owner: string, entries: readonly LogEntry[], patch: { simTime: number; status?: AttemptStatus; total?: number; settings?: AttemptRecord['settings'] }): Promise<StoreResult<void>> {
     const { simTime, status, total, settings } = patch;
     try {
-      await this.db.transaction('rw', this.db.attempts, this.db.logEntries, async () => {
-        // The owner check and the new entries go to IndexedDB together (one round trip instead of
-        // two): when the check fails, the throw aborts the transaction and the entries with it.
-        // The check is judged first, so a tab that was taken over hears so even when its entries
-        // clash with the ones the new owner wrote (same seq).
-        const [read, added] = await Promise.allSettled([
-          this.db.attempts.get(attemptId),
-          entries.length > 0 ? this.db.logEntries.bulkAdd(entries.map((entry) => toRecord(attemptId, entry))) : undefined,
-        ]);
-        if (read.status === 'rejected') throw read.reason;
-        const attempt = read.value;
-        if (!attempt) throw new Error('the attempt no longer exists');
-        if (attempt.owner !== owner) throw new TakenOverError();
-        if (added.status === 'rejected') throw added.reason;
-        // A put of the row just read (inside the same transaction) rather than `update`, which reads it again.
-        await this.db.attempts.put({
-          ...attempt,
-          simTime: Math.max(attempt.simTime, simTime),
-          updatedAt: nowIso(),
-          ...(status === undefined ? {} : { status }),
-          ...(total === undefined ? {} : { total }),
-          ...(settings === undefined ? {} : { settings }),
-        });
-      });
+      if (!this.db.isOpen()) await this.db.open();
+      await appendInOneTransaction(this.db.backendDB(), attemptId, owner, entries.map((entry) => toRecord(attemptId, entry)), (attempt) => ({
+        ...attempt,
+        simTime: Math.max(attempt.simTime, simTime),
+        updatedAt: nowIso(),
+        ...(status === undefined ? {} : { status }),
+        ...(total === undefined ? {} : { total }),
+        ...(settings === undefined ? {} : { settings }),
+      }));
       return ok(undefined);
     } catch (error) {
       return { ok: false, error: describeStoreError(error) };

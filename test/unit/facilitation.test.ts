@@ -15,6 +15,7 @@ import { playActions } from '../../src/engine/replay.ts';
 import { actorLabel, describeEntry } from '../../src/engine/describe-entry.ts';
 import { parseMessage } from '../../src/ui/attempt-channel.ts';
 import { flagship, time } from '../support/exercise-driver.ts';
+import { failLogWrites } from '../support/storage-faults.ts';
 
 const scenario = flagship();
 let dbCount = 0;
@@ -66,9 +67,7 @@ describe('ExerciseSession.facilitate', () => {
   it('does not apply a command whose write fails, and says why', async () => {
     const session = await started();
     const before = session.log;
-    store.db.logEntries.hook('creating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    failLogWrites();
     const result = await session.facilitate({ type: 'facilitator.note', text: 'never stored' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(/out of storage space/);
@@ -115,9 +114,7 @@ describe('clock jumps', () => {
   it('do not move the clock when the write of what happened fails', async () => {
     const session = await started();
     const before = session.log;
-    store.db.logEntries.hook('creating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    failLogWrites();
     const result = await session.jumpTo(time('10m'));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(/out of storage space/);

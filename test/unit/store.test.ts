@@ -4,6 +4,7 @@ import { AttemptStore } from '../../src/store/attempt-store.ts';
 import { ExerciseSession } from '../../src/store/exercise-session.ts';
 import { deriveView } from '../../src/engine/exercise-view.ts';
 import { flagship, time } from '../support/exercise-driver.ts';
+import { failLogWrites } from '../support/storage-faults.ts';
 
 const scenario = flagship();
 let dbCount = 0;
@@ -76,9 +77,7 @@ describe('the attempt store', () => {
     const session = await started();
     await play(session, 60);
     const before = session.log;
-    store.db.logEntries.hook('creating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+    failLogWrites();
     const result = await session.act({ type: 'incident.declare-major' });
     expect(result.ok).toBe(false);
     if (!result.ok) {
