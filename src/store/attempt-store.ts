@@ -47,7 +47,14 @@ const nowIso = (): string => new Date().toISOString();
  */
 function appendInOneTransaction(idb: IDBDatabase, attemptId: string, owner: string, records: readonly LogEntryRecord[], change: (attempt: AttemptRecord) => AttemptRecord): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = idb.transaction(['attempts', 'logEntries'], 'readwrite');
+    let tx: IDBTransaction;
+    try {
+      tx = idb.transaction(['attempts', 'logEntries'], 'readwrite');
+    } catch (error) {
+      // The browser closed the connection under Dexie (it may not have noticed yet).
+      reject(error instanceof DOMException && error.name === 'InvalidStateError' ? new ConnectionLostError(error) : error);
+      return;
+    }
     let failure: unknown;
     const fail = (error: unknown) => {
       failure ??= error;
@@ -57,15 +64,19 @@ function appendInOneTransaction(idb: IDBDatabase, attemptId: string, owner: stri
         // Already aborting or finished: the abort handler reports `failure`.
       }
     };
+    // An add that throws at once (a bad key, a full disk in some browsers) is reported after the
+    // owner check, like one that fails later.
+    let refusedAdd: unknown;
     tx.oncomplete = () => resolve();
     // A failed request aborts the transaction; so does `fail`. Either way nothing was written.
-    tx.onabort = () => reject(failure ?? tx.error ?? new Error('the write was abandoned'));
+    tx.onabort = () => reject(failure ?? refusedAdd ?? tx.error ?? new Error('the write was abandoned'));
     const attempts = tx.objectStore('attempts');
     const read = attempts.get(attemptId);
     read.onsuccess = () => {
       const attempt = read.result as AttemptRecord | undefined;
       if (!attempt) return fail(new Error('the attempt no longer exists'));
       if (attempt.owner !== owner) return fail(new TakenOverError());
+      if (refusedAdd !== undefined) return fail(refusedAdd);
       try {
         attempts.put(change(attempt));
       } catch (error) {
@@ -76,9 +87,17 @@ function appendInOneTransaction(idb: IDBDatabase, attemptId: string, owner: stri
       const log = tx.objectStore('logEntries');
       for (const record of records) log.add(record);
     } catch (error) {
-      fail(error);
+      refusedAdd = error;
     }
   });
+}
+
+/** `idb.transaction` refused: the connection Dexie held is closing or closed. */
+class ConnectionLostError extends Error {
+  constructor(readonly inner: DOMException) {
+    super(inner.message);
+    this.name = 'ConnectionLostError';
+  }
 }
 
 /** Every read and write of attempts goes through here; each write is one transaction. */
@@ -120,15 +139,26 @@ export class AttemptStore {
   async append(attemptId: string, owner: string, entries: readonly LogEntry[], patch: { simTime: number; status?: AttemptStatus; total?: number; settings?: AttemptRecord['settings'] }): Promise<StoreResult<void>> {
     const { simTime, status, total, settings } = patch;
     try {
-      if (!this.db.isOpen()) await this.db.open();
-      await appendInOneTransaction(this.db.backendDB(), attemptId, owner, entries.map((entry) => toRecord(attemptId, entry)), (attempt) => ({
+      const records = entries.map((entry) => toRecord(attemptId, entry));
+      const change = (attempt: AttemptRecord): AttemptRecord => ({
         ...attempt,
         simTime: Math.max(attempt.simTime, simTime),
         updatedAt: nowIso(),
         ...(status === undefined ? {} : { status }),
         ...(total === undefined ? {} : { total }),
         ...(settings === undefined ? {} : { settings }),
-      }));
+      });
+      // Waits for an open (or upgrade) in progress; opens the database again after a close.
+      await this.db.open();
+      try {
+        await appendInOneTransaction(this.db.backendDB(), attemptId, owner, records, change);
+      } catch (error) {
+        if (!(error instanceof ConnectionLostError)) throw error;
+        // The browser dropped the connection: reopen once and try again, as Dexie itself does.
+        this.db.close({ disableAutoOpen: false });
+        await this.db.open();
+        await appendInOneTransaction(this.db.backendDB(), attemptId, owner, records, change);
+      }
       return ok(undefined);
     } catch (error) {
       return { ok: false, error: describeStoreError(error) };

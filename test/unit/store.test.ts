@@ -113,6 +113,23 @@ describe('the attempt store', () => {
     expect(await store.db.logEntries.where('attemptId').equals('no-such-attempt').count()).toBe(0);
   });
 
+  it('reopens the database and carries on when the browser dropped its connection', async () => {
+    const session = await started('tab-a');
+    store.db.backendDB().close();
+    const result = await session.act({ type: 'bridge.open' });
+    expect(result.ok).toBe(true);
+    const stored = await store.load(session.attempt.id);
+    expect(stored.ok && stored.value.log.some((e) => e.type === 'bridge.open')).toBe(true);
+  });
+
+  it('tells a taken-over tab so even when its write would have failed anyway', async () => {
+    const session = await started('tab-a');
+    expect((await store.takeOwnership(session.attempt.id, 'tab-b')).ok).toBe(true);
+    failLogWrites();
+    const result = await session.act({ type: 'bridge.open' });
+    expect(!result.ok && result.error.kind).toBe('taken-over');
+  });
+
   it('lists attempts with their status and keeps the score once the RCA is in', async () => {
     const session = await started();
     await session.act({ type: 'escalation.send', to: 'iam', note: 'x', evidence: [] });
