@@ -1,20 +1,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { LibraryPage } from './pages/library-page.ts';
 import { ConsolePage } from './pages/console-page.ts';
 import { fileText } from './pages/expert-attempt.ts';
 import { flagship } from './pages/flagship.ts';
 
-test('after the first visit the app loads with the network cut, lazy routes included', async ({ page, context }, info) => {
-  test.setTimeout(60_000);
-  const library = new LibraryPage(page);
-  await library.goto();
-  // The service worker installs (precaching the build), then controls the page after a reload.
+const controllerState = (page: Page) => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none');
+
+/** The service worker installs (precaching the build), then controls the page after a reload. */
+async function untilControlled(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
+  await expect.poll(() => controllerState(page)).toBe('activated');
+}
+
+test('after the first visit the app loads with the network cut, lazy routes included', async ({ page, context }, info) => {
+  test.setTimeout(60_000);
+  const library = new LibraryPage(page);
+  await library.goto();
+  await untilControlled(page);
 
   await context.setOffline(true);
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
@@ -57,11 +63,7 @@ test('a new version deployed while the app is open: the user is told, and Reload
   test.setTimeout(60_000);
   const library = new LibraryPage(page);
   await library.goto();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
+  await untilControlled(page);
   const caches = () => page.evaluate(async () => (await window.caches.keys()).filter((key) => key.startsWith('incident-drill-')));
   const [before] = await caches();
   expect(before).toBeDefined();
@@ -69,7 +71,7 @@ test('a new version deployed while the app is open: the user is told, and Reload
   // A second tab on the same build.
   const other = await context.newPage();
   await other.goto('/history');
-  await expect.poll(() => other.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
+  await expect.poll(() => controllerState(other)).toBe('activated');
 
   // "Deploy" a new build: the worker script changes (its version, same length), as a new build's would.
   const worker = WORKER;
