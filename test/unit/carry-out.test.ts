@@ -3,10 +3,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DrillDatabase } from '../../src/store/db.ts';
 import { AttemptStore } from '../../src/store/attempt-store.ts';
-import { ExerciseSession } from '../../src/store/exercise-session.ts';
+import type { ExerciseSession } from '../../src/store/exercise-session.ts';
 import { carryOut } from '../../src/ui/console/carry-out.ts';
 import { offsetOfClockTime } from '../../src/scenario/duration.ts';
 import { flagship, time } from '../support/exercise-driver.ts';
+import { startSession, storedAttempt } from '../support/sessions.ts';
 
 const scenario = flagship();
 let dbCount = 0;
@@ -16,17 +17,8 @@ beforeEach(() => {
   store = new AttemptStore(new DrillDatabase(`carry-out-${++dbCount}`));
 });
 
-async function started() {
-  const result = await ExerciseSession.start(store, scenario, { id: `attempt-${dbCount}`, mode: 'practice', seed: 5, owner: 'tab-a' });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
-async function stored(session: ExerciseSession) {
-  const loaded = await store.load(session.attempt.id);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return loaded.value;
-}
+const started = () => startSession(store, scenario, { id: `attempt-${dbCount}`, mode: 'practice', seed: 5, owner: 'tab-a' });
+const stored = (session: ExerciseSession) => storedAttempt(store, session);
 
 describe('carrying out a facilitator command in the trainee window', () => {
   it('pauses, resumes and sets the speed, and the stored attempt keeps the speed', async () => {

@@ -15,6 +15,7 @@ import { playActions } from '../../src/engine/replay.ts';
 import { actorLabel, describeEntry } from '../../src/engine/describe-entry.ts';
 import { parseMessage } from '../../src/ui/attempt-channel.ts';
 import { flagship, time } from '../support/exercise-driver.ts';
+import { startSession, storedAttempt } from '../support/sessions.ts';
 import { failLogWrites } from '../support/storage-faults.ts';
 
 const scenario = flagship();
@@ -25,17 +26,9 @@ beforeEach(() => {
   store = new AttemptStore(new DrillDatabase(`facilitation-${++dbCount}`));
 });
 
-async function started(options: { mode?: 'practice' | 'tabletop'; participants?: string[] } = {}) {
-  const result = await ExerciseSession.start(store, scenario, { id: `attempt-${dbCount}`, mode: options.mode ?? 'practice', seed: 3, owner: 'tab-a', ...(options.participants ? { participants: options.participants } : {}) });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
-async function storedLog(session: ExerciseSession) {
-  const loaded = await store.load(session.attempt.id);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return loaded.value;
-}
+const started = (options: { mode?: 'practice' | 'tabletop'; participants?: string[] } = {}) =>
+  startSession(store, scenario, { id: `attempt-${dbCount}`, mode: options.mode ?? 'practice', seed: 3, owner: 'tab-a', ...(options.participants ? { participants: options.participants } : {}) });
+const storedLog = (session: ExerciseSession) => storedAttempt(store, session);
 
 describe('ExerciseSession.facilitate', () => {
   it('stores a note, an adjustment and an ad-hoc inject (and its arrival) before it returns', async () => {
